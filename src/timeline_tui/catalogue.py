@@ -1,0 +1,497 @@
+"""From a catalogue file to a validated `Catalogue`; every problem names file, line and field."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+from timeline_tui.dates import DateError, DateSpan, PartialDate
+from timeline_tui.errors import CatalogueError, Problem, Severity
+from timeline_tui.model import (
+    Actor,
+    Catalogue,
+    Citation,
+    Dispute,
+    Event,
+    Exclusion,
+    Figure,
+    Location,
+    Source,
+    Theme,
+    event_sort_key,
+)
+from timeline_tui.yamlfile import YamlList, YamlMap, line_of, load_yaml, read_text
+
+T = TypeVar("T")
+
+TOP_KEYS = ("title", "description", "sources", "actors", "themes", "events", "excluded")
+SOURCE_KEYS = ("id", "file", "publisher", "title", "author", "published", "published_note")
+ACTOR_KEYS = ("id", "name", "kind", "aliases", "affiliation")
+THEME_KEYS = ("id", "name", "description")
+EVENT_KEYS = (
+    "id", "date", "end", "date_text", "title", "summary", "actors", "themes",
+    "places", "figures", "sources", "disputes",
+)  # fmt: skip
+CITATION_KEYS = ("source", "quote")
+FIGURE_KEYS = ("label", "value", "unit")
+DISPUTE_KEYS = ("about", "note")
+EXCLUSION_KEYS = ("source", "quote", "reason")
+
+
+class _Invalid(Exception):
+    """A value that cannot be used; the problem is already recorded."""
+
+
+class _Reader:
+    """Reads fields out of YAML mappings, recording each problem with its place."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.problems: list[Problem] = []
+
+    def problem(
+        self, line: int | None, field: str, message: str, severity: Severity = Severity.ERROR
+    ) -> None:
+        self.problems.append(Problem(self.name, line, field, message, severity))
+
+    def mapping(self, value: object, line: int, field: str, keys: tuple[str, ...]) -> YamlMap:
+        if not isinstance(value, YamlMap):
+            self.problem(line, field, f"expected a mapping, got {_describe(value)}")
+            raise _Invalid
+        for key in value:
+            if key not in keys:
+                close = difflib.get_close_matches(key, keys, n=1, cutoff=0.6)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                self.problem(
+                    value.key_lines[key],
+                    _join(field, key),
+                    f"unknown key{hint}; expected one of {', '.join(keys)}",
+                    Severity.WARNING,
+                )
+        return value
+
+    def items(self, parent: YamlMap, key: str, field: str, required: bool = True) -> YamlList:
+        value = parent.get(key)
+        if value is None:
+            if required:
+                self.problem(parent.line, _join(field, key), "missing")
+            return YamlList(parent.line)
+        if not isinstance(value, YamlList):
+            self.problem(
+                line_of(parent, key), _join(field, key), f"expected a list, got {_describe(value)}"
+            )
+            return YamlList(parent.line)
+        return value
+
+    def text(self, parent: YamlMap, key: str, field: str, required: bool = True) -> str | None:
+        value = parent.get(key)
+        where = _join(field, key)
+        if value is None:
+            if required:
+                self.problem(line_of(parent, key), where, "missing")
+                raise _Invalid
+            return None
+        if isinstance(value, bool) or not isinstance(value, (str, int, float, dt.date)):
+            self.problem(line_of(parent, key), where, f"expected text, got {_describe(value)}")
+            raise _Invalid
+        text = str(value)
+        if required and not text.strip():
+            self.problem(line_of(parent, key), where, "is empty")
+            raise _Invalid
+        return text
+
+    def texts(self, parent: YamlMap, key: str, field: str, required: bool = True) -> list[str]:
+        values = self.items(parent, key, field, required)
+        result = []
+        for index, value in enumerate(values):
+            if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+                self.problem(
+                    line_of(values, index),
+                    f"{_join(field, key)}[{index}]",
+                    f"expected text, got {_describe(value)}",
+                )
+                continue
+            result.append(str(value))
+        return result
+
+    def date(self, parent: YamlMap, key: str, field: str, required: bool) -> PartialDate | None:
+        value = parent.get(key)
+        where, line = _join(field, key), line_of(parent, key)
+        if value is None:
+            if required:
+                self.problem(line, where, "missing")
+                raise _Invalid
+            return None
+        if isinstance(value, bool):
+            self.problem(line, where, f"expected a date, got {_describe(value)}")
+            raise _Invalid
+        if isinstance(value, dt.date):
+            return PartialDate(value.year, value.month, value.day)
+        if isinstance(value, int):
+            value = str(value)
+        if not isinstance(value, str):
+            self.problem(line, where, f"expected a date, got {_describe(value)}")
+            raise _Invalid
+        try:
+            return PartialDate.parse(value)
+        except DateError as error:
+            self.problem(line, where, str(error))
+            raise _Invalid from None
+
+    def each(
+        self, values: YamlList, field: str, build: Callable[[YamlMap, int, str], T]
+    ) -> Iterator[T]:
+        for index, value in enumerate(values):
+            item_field = f"{field}[{index}]"
+            if isinstance(value, YamlMap) and isinstance(value.get("id"), str):
+                item_field = f"{field}[{value['id']}]"
+            try:
+                yield build(value, line_of(values, index), item_field)
+            except _Invalid:
+                continue
+
+
+def _join(field: str, key: str) -> str:
+    if not key:
+        return field
+    return f"{field}.{key}" if field else key
+
+
+def _describe(value: object) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (YamlMap, dict)):
+        return "a mapping"
+    if isinstance(value, (YamlList, list)):
+        return "a list"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    return f"{type(value).__name__}"
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Building many small objects triggers the cyclic collector over and over; none are cycles."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def load_catalogue(path: Path | str) -> Catalogue:
+    """Read and validate a catalogue; what is odd but usable is in its `warnings`.
+
+    Raises:
+        CatalogueError: with every error found, when the catalogue cannot be used.
+    """
+    path = Path(path)
+    name = str(path)
+    text = read_text(path)
+    with _gc_paused():
+        data = load_yaml(text, name)
+        return build_catalogue(data, path)
+
+
+def build_catalogue(data: Any, path: Path) -> Catalogue:
+    """Validate parsed YAML into a catalogue (see `load_catalogue`)."""
+    reader = _Reader(str(path))
+    if data is None:
+        raise CatalogueError([Problem(str(path), None, "", "is empty: expected a catalogue")])
+    if not isinstance(data, YamlMap):
+        raise CatalogueError(
+            [
+                Problem(
+                    str(path),
+                    1,
+                    "",
+                    f"expected a mapping of sources, actors, themes and "
+                    f"events at the top, got {_describe(data)}",
+                )
+            ]
+        )
+    try:
+        top = reader.mapping(data, data.line, "", TOP_KEYS)
+        title = reader.text(top, "title", "", required=False)
+    except _Invalid:
+        title = None
+    folder = path.parent
+
+    sources = _unique(
+        reader,
+        reader.each(
+            reader.items(data, "sources", ""),
+            "sources",
+            lambda value, line, field: _source(reader, value, line, field, folder),
+        ),
+    )
+    actors = _unique(
+        reader,
+        reader.each(
+            reader.items(data, "actors", ""),
+            "actors",
+            lambda value, line, field: _actor(reader, value, line, field),
+        ),
+    )
+    themes = _unique(
+        reader,
+        reader.each(
+            reader.items(data, "themes", ""),
+            "themes",
+            lambda value, line, field: _theme(reader, value, line, field),
+        ),
+    )
+    for actor in actors.values():
+        if actor.affiliation is not None and actor.affiliation not in actors:
+            _unknown(reader, actor.location, "affiliation", actor.affiliation, actors, "actor")
+    vocabularies = {"actors": actors, "themes": themes, "sources": sources}
+    events = _unique(
+        reader,
+        reader.each(
+            reader.items(data, "events", ""),
+            "events",
+            lambda value, line, field: _event(reader, value, line, field, vocabularies),
+        ),
+    )
+    excluded = list(
+        reader.each(
+            reader.items(data, "excluded", "", required=False),
+            "excluded",
+            lambda value, line, field: _exclusion(reader, value, line, field, sources),
+        )
+    )
+
+    errors = [p for p in reader.problems if p.severity is Severity.ERROR]
+    if errors:
+        raise CatalogueError(reader.problems)
+    return Catalogue(
+        path=path,
+        sources=sources,
+        actors=actors,
+        themes=themes,
+        events=sorted(events.values(), key=event_sort_key),
+        excluded=excluded,
+        title=title,
+        warnings=reader.problems,
+    )
+
+
+def _unique(reader: _Reader, items: Iterator[Any]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for item in items:
+        if item.id in result:
+            first = result[item.id].location.line
+            reader.problem(
+                item.location.line,
+                f"{item.location.field}.id",
+                f"duplicate id {item.id!r} (first on line {first})",
+            )
+            continue
+        result[item.id] = item
+    return result
+
+
+def _unknown(
+    reader: _Reader, location: Location, key: str, value: str, known: dict[str, Any], kind: str
+) -> None:
+    close = difflib.get_close_matches(value, list(known), n=3, cutoff=0.6)
+    hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+    reader.problem(location.line, _join(location.field, key), f"unknown {kind} {value!r}{hint}")
+
+
+def _source(reader: _Reader, value: object, line: int, field: str, folder: Path) -> Source:
+    item = reader.mapping(value, line, field, SOURCE_KEYS)
+    source_id = reader.text(item, "id", field)
+    file = reader.text(item, "file", field)
+    assert source_id is not None and file is not None
+    location = Location(reader.name, item.line, field)
+    path = folder / file
+    if Path(file).is_absolute() or not _inside(path, folder):
+        reader.problem(
+            line_of(item, "file"),
+            _join(field, "file"),
+            f"{file!r} is outside the catalogue's folder; refusing to read it",
+        )
+        raise _Invalid
+    published = None
+    try:
+        published = reader.date(item, "published", field, required=False)
+    except _Invalid:
+        pass
+    return Source(
+        id=source_id,
+        file=file,
+        path=path,
+        publisher=reader.text(item, "publisher", field) or "",
+        title=reader.text(item, "title", field) or "",
+        author=reader.text(item, "author", field, required=False),
+        published=published,
+        published_note=reader.text(item, "published_note", field, required=False),
+        location=location,
+    )
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """Whether `path`, links followed, stays within `folder`."""
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def _actor(reader: _Reader, value: object, line: int, field: str) -> Actor:
+    item = reader.mapping(value, line, field, ACTOR_KEYS)
+    return Actor(
+        id=reader.text(item, "id", field) or "",
+        name=reader.text(item, "name", field) or "",
+        kind=reader.text(item, "kind", field) or "",
+        aliases=tuple(reader.texts(item, "aliases", field, required=False)),
+        affiliation=reader.text(item, "affiliation", field, required=False),
+        location=Location(reader.name, item.line, field),
+    )
+
+
+def _theme(reader: _Reader, value: object, line: int, field: str) -> Theme:
+    item = reader.mapping(value, line, field, THEME_KEYS)
+    return Theme(
+        id=reader.text(item, "id", field) or "",
+        name=reader.text(item, "name", field) or "",
+        description=reader.text(item, "description", field) or "",
+        location=Location(reader.name, item.line, field),
+    )
+
+
+def _event(
+    reader: _Reader, value: object, line: int, field: str, known: dict[str, dict[str, Any]]
+) -> Event:
+    item = reader.mapping(value, line, field, EVENT_KEYS)
+    location = Location(reader.name, item.line, field)
+    event_id = reader.text(item, "id", field) or ""
+    start = reader.date(item, "date", field, required=True)
+    end = reader.date(item, "end", field, required=False)
+    assert start is not None
+    try:
+        span = DateSpan(start, end)
+    except DateError as error:
+        reader.problem(line_of(item, "end"), _join(field, "end"), str(error))
+        raise _Invalid from None
+
+    references = {}
+    for key in ("actors", "themes"):
+        names = reader.texts(item, key, field)
+        for index, name in enumerate(names):
+            if name not in known[key]:
+                at = Location(reader.name, line_of(item[key], index), f"{field}.{key}[{index}]")
+                _unknown(reader, at, "", name, known[key], key[:-1])
+        references[key] = tuple(names)
+
+    citations = list(
+        reader.each(
+            reader.items(item, "sources", field),
+            f"{field}.sources",
+            lambda v, ln, f: _citation(reader, v, ln, f, known["sources"]),
+        )
+    )
+    if not citations and isinstance(item.get("sources"), YamlList) and not item["sources"]:
+        reader.problem(
+            line_of(item, "sources"), _join(field, "sources"), "an event needs at least one source"
+        )
+    figures = reader.each(
+        reader.items(item, "figures", field, required=False),
+        f"{field}.figures",
+        lambda v, ln, f: _figure(reader, v, ln, f),
+    )
+    disputes = reader.each(
+        reader.items(item, "disputes", field, required=False),
+        f"{field}.disputes",
+        lambda v, ln, f: _dispute(reader, v, ln, f),
+    )
+    return Event(
+        id=event_id,
+        date=span,
+        date_text=reader.text(item, "date_text", field, required=False),
+        title=reader.text(item, "title", field) or "",
+        summary=reader.text(item, "summary", field) or "",
+        actors=references["actors"],
+        themes=references["themes"],
+        places=tuple(reader.texts(item, "places", field, required=False)),
+        figures=tuple(figures),
+        citations=tuple(citations),
+        disputes=tuple(disputes),
+        location=location,
+    )
+
+
+def _citation(
+    reader: _Reader, value: object, line: int, field: str, sources: dict[str, Source]
+) -> Citation:
+    item = reader.mapping(value, line, field, CITATION_KEYS)
+    source = reader.text(item, "source", field) or ""
+    location = Location(reader.name, line_of(item, "quote"), f"{field}.quote")
+    if source not in sources:
+        _unknown(
+            reader,
+            Location(reader.name, line_of(item, "source"), field),
+            "source",
+            source,
+            sources,
+            "source",
+        )
+    return Citation(source=source, quote=reader.text(item, "quote", field) or "", location=location)
+
+
+def _figure(reader: _Reader, value: object, line: int, field: str) -> Figure:
+    item = reader.mapping(value, line, field, FIGURE_KEYS)
+    number = item.get("value")
+    if isinstance(number, bool) or not isinstance(number, (int, float, str)):
+        reader.problem(
+            line_of(item, "value"),
+            _join(field, "value"),
+            f"expected a number, got {_describe(number)}",
+        )
+        raise _Invalid
+    return Figure(
+        label=reader.text(item, "label", field) or "",
+        value=number,
+        unit=reader.text(item, "unit", field, required=False) or "",
+    )
+
+
+def _dispute(reader: _Reader, value: object, line: int, field: str) -> Dispute:
+    item = reader.mapping(value, line, field, DISPUTE_KEYS)
+    return Dispute(
+        about=reader.text(item, "about", field, required=False) or "",
+        note=reader.text(item, "note", field) or "",
+    )
+
+
+def _exclusion(
+    reader: _Reader, value: object, line: int, field: str, sources: dict[str, Source]
+) -> Exclusion:
+    item = reader.mapping(value, line, field, EXCLUSION_KEYS)
+    source = reader.text(item, "source", field) or ""
+    if source not in sources:
+        _unknown(
+            reader,
+            Location(reader.name, line_of(item, "source"), field),
+            "source",
+            source,
+            sources,
+            "source",
+        )
+    return Exclusion(
+        source=source,
+        quote=reader.text(item, "quote", field) or "",
+        reason=reader.text(item, "reason", field) or "",
+        location=Location(reader.name, line_of(item, "quote"), f"{field}.quote"),
+    )

@@ -1,0 +1,248 @@
+"""Dates known to a year, a month or a day, and the intervals they stand for.
+
+An event known only to the month is the whole month: it sorts by its first day,
+overlaps any range that touches the month, and is never shown as a day.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import enum
+import re
+from dataclasses import dataclass
+
+
+class Precision(enum.IntEnum):
+    """How much of a date the source gives; larger is finer."""
+
+    YEAR = 1
+    MONTH = 2
+    DAY = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+
+_MONTH_ABBR = [
+    "", "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+]  # fmt: skip
+_MONTH_NAMES = [
+    "", "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+]  # fmt: skip
+_ISO_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+
+
+class DateError(ValueError):
+    """A date string that is not a real date at any precision."""
+
+
+@dataclass(frozen=True, order=False, slots=True)
+class PartialDate:
+    """A calendar date at year, month or day precision."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.year <= 9999:
+            raise DateError(f"year {self.year} is out of range")
+        if self.month is None:
+            if self.day is not None:
+                raise DateError("a day needs a month")
+            return
+        if not 1 <= self.month <= 12:
+            raise DateError(f"month {self.month} does not exist")
+        if self.day is not None:
+            last = calendar.monthrange(self.year, self.month)[1]
+            if not 1 <= self.day <= last:
+                raise DateError(f"{_MONTH_NAMES[self.month]} {self.year} has no day {self.day}")
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Read `YYYY`, `YYYY-MM` or `YYYY-MM-DD`."""
+        match = _ISO_PARTIAL.match(text.strip())
+        if match is None:
+            raise DateError(f"{text!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
+        year, month, day = (int(part) if part else None for part in match.groups())
+        assert year is not None
+        return cls(year, month, day)
+
+    @classmethod
+    def from_date(cls, value: dt.date, precision: Precision = Precision.DAY) -> PartialDate:
+        if precision is Precision.YEAR:
+            return cls(value.year)
+        if precision is Precision.MONTH:
+            return cls(value.year, value.month)
+        return cls(value.year, value.month, value.day)
+
+    @property
+    def precision(self) -> Precision:
+        if self.day is not None:
+            return Precision.DAY
+        if self.month is not None:
+            return Precision.MONTH
+        return Precision.YEAR
+
+    @property
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def last_day(self) -> dt.date:
+        if self.day is not None:
+            return self.first_day
+        month = self.month or 12
+        return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
+
+    def iso(self) -> str:
+        """`1992`, `1992-04` or `1992-04-02`, as much as is known."""
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def display(self) -> str:
+        """`1992`, `Apr 1992` or `2 Apr 1992`."""
+        if self.month is None:
+            return str(self.year)
+        if self.day is None:
+            return f"{_MONTH_ABBR[self.month]} {self.year}"
+        return f"{self.day} {_MONTH_ABBR[self.month]} {self.year}"
+
+    def long_display(self) -> str:
+        """`1992`, `April 1992` or `2 April 1992`."""
+        if self.month is None:
+            return str(self.year)
+        if self.day is None:
+            return f"{_MONTH_NAMES[self.month]} {self.year}"
+        return f"{self.day} {_MONTH_NAMES[self.month]} {self.year}"
+
+    def __str__(self) -> str:
+        return self.iso()
+
+
+@dataclass(frozen=True, slots=True)
+class DateSpan:
+    """An event's date: a partial date, or a span from one partial date to another."""
+
+    start: PartialDate
+    end: PartialDate | None = None
+
+    def __post_init__(self) -> None:
+        if self.end is not None and self.end.last_day < self.start.first_day:
+            raise DateError(f"the end {self.end} is before the start {self.start}")
+
+    @property
+    def first_day(self) -> dt.date:
+        return self.start.first_day
+
+    @property
+    def last_day(self) -> dt.date:
+        return (self.end or self.start).last_day
+
+    @property
+    def precision(self) -> Precision:
+        return self.start.precision
+
+    def overlaps(self, since: dt.date | None, until: dt.date | None) -> bool:
+        """Whether any day of this span lies in [since, until] (open where None)."""
+        if since is not None and self.last_day < since:
+            return False
+        return not (until is not None and self.first_day > until)
+
+    def sort_key(self) -> tuple[int, int]:
+        """Earliest start first; at the same start, the coarser date first."""
+        return (self.first_day.toordinal(), int(self.precision))
+
+    def iso(self) -> str:
+        return self.start.iso() if self.end is None else f"{self.start.iso()}/{self.end.iso()}"
+
+    def display(self) -> str:
+        if self.end is None:
+            return self.start.display()
+        return f"{self.start.display()} – {self.end.display()}"
+
+    def long_display(self) -> str:
+        if self.end is None:
+            return self.start.long_display()
+        return f"{self.start.long_display()} – {self.end.long_display()}"
+
+
+_MONTH_LOOKUP = {
+    name.lower(): number
+    for number in range(1, 13)
+    for name in (_MONTH_NAMES[number], _MONTH_ABBR[number], _MONTH_ABBR[number] + ".")
+}
+_DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})\s+([A-Za-z]+\.?),?\s+(\d{4})$")
+_MONTH_DAY_YEAR = re.compile(r"^([A-Za-z]+\.?)\s+(\d{1,2}),?\s+(\d{4})$")
+_MONTH_YEAR = re.compile(r"^([A-Za-z]+\.?),?\s+(\d{4})$")
+
+
+def _parse_plain(text: str) -> PartialDate | None:
+    """The common absolute forms, without the cost of importing dateparser."""
+    try:
+        return PartialDate.parse(text)
+    except DateError as error:
+        if _ISO_PARTIAL.match(text):
+            raise error from None
+    for pattern, order in (
+        (_DAY_MONTH_YEAR, "dmy"),
+        (_MONTH_DAY_YEAR, "mdy"),
+        (_MONTH_YEAR, "my"),
+    ):
+        match = pattern.match(text)
+        if match is None:
+            continue
+        parts = dict(zip(order, match.groups(), strict=True))
+        month = _MONTH_LOOKUP.get(parts["m"].lower())
+        if month is None:
+            return None
+        day = int(parts["d"]) if "d" in parts else None
+        return PartialDate(int(parts["y"]), month, day)
+    return None
+
+
+_PERIOD_PRECISION = {
+    "year": Precision.YEAR,
+    "month": Precision.MONTH,
+    "week": Precision.DAY,
+    "day": Precision.DAY,
+    "time": Precision.DAY,
+}
+
+
+def parse_date_expression(text: str, relative_base: dt.date | None = None) -> PartialDate:
+    """Read a date as a person writes it: `2019`, `April 2019`, `24 April 2019`, `2 years ago`.
+
+    The result keeps the precision of the expression, so `April 2019` is the month.
+
+    Raises:
+        DateError: when the text is not a date.
+    """
+    text = " ".join(text.split())
+    if not text:
+        raise DateError("an empty date")
+    plain = _parse_plain(text)
+    if plain is not None:
+        return plain
+    # dateparser takes about a second to import and warm up: only pay for it here.
+    from dateparser.date import DateDataParser
+
+    settings: dict[str, object] = {
+        "PREFER_DATES_FROM": "past",
+        "RETURN_TIME_AS_PERIOD": True,
+    }
+    if relative_base is not None:
+        settings["RELATIVE_BASE"] = dt.datetime.combine(relative_base, dt.time())
+    parser = DateDataParser(languages=["en"], settings=settings)
+    data = parser.get_date_data(text)
+    if data.date_obj is None:
+        raise DateError(f"cannot read {text!r} as a date")
+    precision = _PERIOD_PRECISION.get(data.period or "day", Precision.DAY)
+    return PartialDate.from_date(data.date_obj.date(), precision)

@@ -1,0 +1,150 @@
+"""The catalogue as typed objects: sources, vocabularies, events. Standard library only."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from timeline_tui.dates import DateSpan, PartialDate
+from timeline_tui.errors import Problem
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a value was written: for messages of the form `file:line: field: message`."""
+
+    file: str
+    line: int | None
+    field: str
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        return f"{where}: {self.field}" if self.field else where
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str
+    file: str
+    path: Path
+    publisher: str
+    title: str
+    author: str | None
+    published: PartialDate | None
+    published_note: str | None
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+    affiliation: str | None
+    location: Location
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.id, self.name, *self.aliases)
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    id: str
+    name: str
+    description: str
+    location: Location
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.id, self.name)
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A source an event cites, with the words from it that support the event."""
+
+    source: str
+    quote: str
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    label: str
+    value: float | int | str
+    unit: str
+
+    def display(self) -> str:
+        value = self.value
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if isinstance(value, int):
+            value = f"{value:,}"
+        return f"{self.label}: {value} {self.unit}".rstrip()
+
+
+@dataclass(frozen=True, slots=True)
+class Dispute:
+    about: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    date: DateSpan
+    date_text: str | None
+    title: str
+    summary: str
+    actors: tuple[str, ...]
+    themes: tuple[str, ...]
+    places: tuple[str, ...]
+    figures: tuple[Figure, ...]
+    citations: tuple[Citation, ...]
+    disputes: tuple[Dispute, ...]
+    location: Location
+
+    @property
+    def source_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(citation.source for citation in self.citations))
+
+
+@dataclass(frozen=True, slots=True)
+class Exclusion:
+    """A dated statement of a source that the catalogue knowingly leaves out."""
+
+    source: str
+    quote: str
+    reason: str
+    location: Location
+
+
+@dataclass(slots=True)
+class Catalogue:
+    path: Path
+    sources: dict[str, Source]
+    actors: dict[str, Actor]
+    themes: dict[str, Theme]
+    events: list[Event]
+    """In date order (earliest start, then coarser precision, then id)."""
+    excluded: list[Exclusion] = field(default_factory=list)
+    title: str | None = None
+    warnings: list[Problem] = field(default_factory=list)
+    """Problems that do not stop the catalogue from being used (unknown keys, say)."""
+
+    @property
+    def folder(self) -> Path:
+        return self.path.parent
+
+    def event(self, event_id: str) -> Event | None:
+        for event in self.events:
+            if event.id == event_id:
+                return event
+        return None
+
+
+def event_sort_key(event: Event) -> tuple[int, int, str]:
+    first, precision = event.date.sort_key()
+    return (first, precision, event.id)

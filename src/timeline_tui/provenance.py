@@ -1,0 +1,130 @@
+"""Finding a quote in its article, tolerating only differences of white space."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+_SPACE = re.compile(r"\s+")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)\]]*\s+|\n\s*\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A quote's place in the article's original text: `text[start:end]`."""
+
+    start: int
+    end: int
+
+
+class Article:
+    """An article's text with a white-space-folded copy for matching quotes."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        folded: list[str] = []
+        offsets: list[int] = []
+        previous_space = False
+        for index, char in enumerate(text):
+            if char.isspace():
+                if previous_space:
+                    continue
+                previous_space = True
+                folded.append(" ")
+            else:
+                previous_space = False
+                folded.append(char)
+            offsets.append(index)
+        offsets.append(len(text))
+        self.folded = "".join(folded)
+        # original index of each folded character, and one past the end
+        self._offsets = offsets
+
+    @classmethod
+    def read(cls, path: Path) -> Article:
+        return cls(path.read_text(encoding="utf-8-sig"))
+
+    def find(self, quote: str) -> Span | None:
+        """Where `quote` stands in the article, white space folded; None when it does not."""
+        needle = fold(quote)
+        if not needle:
+            return None
+        position = self.folded.find(needle)
+        if position < 0:
+            return None
+        start = self._offsets[position]
+        last = self._offsets[position + len(needle) - 1]
+        return Span(start, last + 1)
+
+    def find_all(self, quote: str) -> list[Span]:
+        needle = fold(quote)
+        spans = []
+        position = self.folded.find(needle) if needle else -1
+        while position >= 0:
+            start = self._offsets[position]
+            spans.append(Span(start, self._offsets[position + len(needle) - 1] + 1))
+            position = self.folded.find(needle, position + 1)
+        return spans
+
+    def line_and_column(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of an offset in the original text."""
+        line = self.text.count("\n", 0, offset) + 1
+        column = offset - (self.text.rfind("\n", 0, offset) + 1) + 1
+        return line, column
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        """Sentence-like stretches of the original text, for near misses and coverage."""
+        spans = []
+        start = 0
+        for match in _SENTENCE_END.finditer(self.text):
+            if self.text[start : match.start()].strip():
+                spans.append(Span(start, match.start()))
+            start = match.end()
+        if self.text[start:].strip():
+            spans.append(Span(start, len(self.text.rstrip())))
+        return spans
+
+    def paragraph_around(self, span: Span) -> Span:
+        """The paragraph (text between blank lines, or the line) holding a span."""
+        start = self.text.rfind("\n", 0, span.start) + 1
+        end = self.text.find("\n", span.end)
+        return Span(start, len(self.text) if end < 0 else end)
+
+    def closest(self, quote: str) -> str | None:
+        """The article's words nearest to a quote that is not in it, for a "did you mean"."""
+        needle = fold(quote)
+        if not needle:
+            return None
+        best_ratio, best = 0.0, None
+        sentences = [fold(self.text[s.start : s.end]) for s in self.sentences]
+        # a quote may run across sentences: try runs of one to three
+        for size in (1, 2, 3):
+            for index in range(len(sentences) - size + 1):
+                candidate = " ".join(sentences[index : index + size])
+                matcher = difflib.SequenceMatcher(None, needle, candidate, autojunk=False)
+                if matcher.real_quick_ratio() <= best_ratio or matcher.quick_ratio() <= best_ratio:
+                    continue
+                ratio = matcher.ratio()
+                if ratio > best_ratio:
+                    best_ratio, best = ratio, _trim_to(needle, candidate)
+        return best if best_ratio >= 0.6 else None
+
+
+def _trim_to(needle: str, candidate: str) -> str:
+    """The part of `candidate` that lines up with `needle`, so the hint is not a paragraph."""
+    matcher = difflib.SequenceMatcher(None, needle, candidate, autojunk=False)
+    blocks = [b for b in matcher.get_matching_blocks() if b.size]
+    if not blocks:
+        return candidate
+    start = blocks[0].b - blocks[0].a
+    end = blocks[-1].b + blocks[-1].size + (len(needle) - blocks[-1].a - blocks[-1].size)
+    return candidate[max(start, 0) : min(end, len(candidate))].strip()
+
+
+def fold(text: str) -> str:
+    """Runs of white space, line breaks included, as one space; ends trimmed."""
+    return _SPACE.sub(" ", text).strip()

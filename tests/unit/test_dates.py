@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from timeline_tui.dates import DateError, DateSpan, PartialDate, Precision, parse_date_expression
+
+
+@pytest.mark.parametrize(
+    ("text", "precision", "first", "last", "display"),
+    [
+        ("1992", Precision.YEAR, dt.date(1992, 1, 1), dt.date(1992, 12, 31), "1992"),
+        ("1992-04", Precision.MONTH, dt.date(1992, 4, 1), dt.date(1992, 4, 30), "Apr 1992"),
+        ("2024-02", Precision.MONTH, dt.date(2024, 2, 1), dt.date(2024, 2, 29), "Feb 2024"),
+        ("2019-04-24", Precision.DAY, dt.date(2019, 4, 24), dt.date(2019, 4, 24), "24 Apr 2019"),
+    ],
+)
+def test_partial_date_is_the_interval_it_stands_for(text, precision, first, last, display):
+    date = PartialDate.parse(text)
+    assert date.precision is precision
+    assert (date.first_day, date.last_day) == (first, last)
+    assert date.display() == display
+    assert date.iso() == text
+
+
+@pytest.mark.parametrize("text", ["2019-02-30", "2019-13", "2019-00", "19", "April", "2019-4-"])
+def test_impossible_dates_are_refused(text):
+    with pytest.raises(DateError):
+        PartialDate.parse(text)
+
+
+def test_span_end_before_start_is_refused():
+    with pytest.raises(DateError, match="before"):
+        DateSpan(PartialDate.parse("2019-05"), PartialDate.parse("2019-04"))
+
+
+def test_a_span_ending_in_its_own_start_month_is_fine():
+    span = DateSpan(PartialDate.parse("2019-04-10"), PartialDate.parse("2019-04"))
+    assert span.last_day == dt.date(2019, 4, 30)
+
+
+@pytest.mark.parametrize(
+    ("date", "since", "until", "overlaps"),
+    [
+        ("1992-04", dt.date(1992, 4, 30), None, True),
+        ("1992-04", dt.date(1992, 5, 1), None, False),
+        ("1992-04", None, dt.date(1992, 4, 1), True),
+        ("1992-04", None, dt.date(1992, 3, 31), False),
+        ("1992", dt.date(1992, 12, 31), dt.date(1993, 1, 5), True),
+        ("1992", dt.date(1993, 1, 1), None, False),
+        ("1992-04-02", dt.date(1992, 4, 2), dt.date(1992, 4, 2), True),
+        ("1992-04-02", dt.date(1992, 4, 3), None, False),
+    ],
+)
+def test_overlap_at_every_precision(date, since, until, overlaps):
+    assert DateSpan(PartialDate.parse(date)).overlaps(since, until) is overlaps
+
+
+def test_coarser_dates_sort_first_at_the_same_start():
+    year, month, day = (DateSpan(PartialDate.parse(t)) for t in ("1992", "1992-01", "1992-01-01"))
+    assert sorted([day, month, year], key=DateSpan.sort_key) == [year, month, day]
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("2019", "2019"),
+        ("April 2019", "2019-04"),
+        ("Apr 2019", "2019-04"),
+        ("24 April 2019", "2019-04-24"),
+        ("April 24, 2019", "2019-04-24"),
+        ("2019-04-24", "2019-04-24"),
+    ],
+)
+def test_plain_expressions_keep_their_precision(text, iso):
+    assert parse_date_expression(text).iso() == iso
+
+
+def test_relative_expressions_resolve_against_a_base_date():
+    base = dt.date(2024, 7, 11)
+    assert parse_date_expression("2 years ago", relative_base=base).year == 2022
+    assert parse_date_expression("yesterday", relative_base=base).iso() == "2024-07-10"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "not a date at all", "2019-02-30"])
+def test_unreadable_expressions_raise(text):
+    with pytest.raises(DateError):
+        parse_date_expression(text)
+
+
+@given(
+    st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)),
+    st.sampled_from(list(Precision)),
+)
+def test_iso_round_trips_and_contains_its_day(day, precision):
+    date = PartialDate.from_date(day, precision)
+    assert PartialDate.parse(date.iso()) == date
+    assert date.first_day <= day <= date.last_day

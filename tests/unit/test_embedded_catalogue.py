@@ -1,0 +1,54 @@
+"""The embedded catalogue: clean, complete in span, every article and vocabulary entry used."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from timeline_tui.catalogue import load_catalogue
+from timeline_tui.check import check_catalogue
+from timeline_tui.query import Filters, Index
+
+SHARED_SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+
+
+@pytest.fixture(scope="module")
+def catalogue(embedded_path):
+    return load_catalogue(embedded_path)
+
+
+def test_check_is_clean(catalogue):
+    assert [str(p) for p in check_catalogue(catalogue)] == []
+
+
+def test_span_from_recognition_to_the_2025_visit(catalogue):
+    first, last = catalogue.events[0], catalogue.events[-1]
+    assert dt.date(1991, 1, 1) <= first.date.first_day <= dt.date(1992, 12, 31)
+    assert last.date.start.year == 2025 and last.date.start.month == 4
+
+
+def test_every_article_is_cited(catalogue):
+    cited = {c.source for e in catalogue.events for c in e.citations}
+    assert cited == set(catalogue.sources)
+
+
+def test_no_vocabulary_entry_is_dead(catalogue):
+    index = Index(catalogue)
+    for facet in ("actors", "themes"):
+        counts = index.facet_counts(Filters(), facet)
+        vocabulary = getattr(catalogue, facet)
+        assert [name for name in vocabulary if counts.get(name, 0) == 0] == []
+
+
+def test_seeds_are_the_shared_articles_byte_for_byte(embedded_path):
+    seeds = sorted((embedded_path.parent / "seeds").glob("*.txt"))
+    assert len(seeds) == 5
+    if not SHARED_SEEDS.is_dir():
+        pytest.skip("no shared/ beside this checkout")
+    for seed in seeds:
+        shared = SHARED_SEEDS / seed.name
+        digest = hashlib.sha256
+        assert digest(seed.read_bytes()).digest() == digest(shared.read_bytes()).digest()
