@@ -11,8 +11,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.mark.skipif(shutil.which("ruff") is None, reason="ruff is installed with the test extra")
 def test_ruff_is_clean():
+    folders = [name for name in ("src", "tests", "bench") if (ROOT / name).is_dir()]
     result = subprocess.run(
-        ["ruff", "check", "src", "tests", "bench"],
+        ["ruff", "check", *folders],
         cwd=ROOT,
         capture_output=True,
         text=True,
