@@ -53,6 +53,8 @@ class _Reader:
     def __init__(self, name: str) -> None:
         self.name = name
         self.problems: list[Problem] = []
+        self.broken_ids: set[str] = set()
+        """Entries given but invalid: references to them are not reported again."""
 
     def problem(
         self, line: int | None, field: str, message: str, severity: Severity = Severity.ERROR
@@ -153,7 +155,8 @@ class _Reader:
             try:
                 yield build(value, line_of(values, index), item_field)
             except _Invalid:
-                continue
+                if isinstance(value, YamlMap) and isinstance(value.get("id"), str):
+                    self.broken_ids.add(value["id"])
 
 
 def _join(field: str, key: str) -> str:
@@ -173,7 +176,9 @@ def _describe(value: object) -> str:
         return "a list"
     if isinstance(value, (int, float)):
         return f"the number {value}"
-    return f"{type(value).__name__}"
+    if isinstance(value, dt.date):
+        return f"the date {value.isoformat()}"
+    return "text"
 
 
 @contextmanager
@@ -303,6 +308,8 @@ def _unique(reader: _Reader, items: Iterator[Any]) -> dict[str, Any]:
 def _unknown(
     reader: _Reader, location: Location, key: str, value: str, known: dict[str, Any], kind: str
 ) -> None:
+    if value in reader.broken_ids:
+        return
     close = difflib.get_close_matches(value, list(known), n=3, cutoff=0.6)
     hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
     reader.problem(location.line, _join(location.field, key), f"unknown {kind} {value!r}{hint}")
@@ -344,7 +351,7 @@ def _inside(path: Path, folder: Path) -> bool:
     """Whether `path`, links followed, stays within `folder`."""
     try:
         path.resolve().relative_to(folder.resolve())
-    except ValueError:
+    except (ValueError, OSError):  # outside, or a name no file system accepts
         return False
     return True
 

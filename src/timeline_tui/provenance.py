@@ -9,6 +9,8 @@ from functools import cached_property
 from pathlib import Path
 
 _SPACE = re.compile(r"\s+")
+MAX_HINTED_QUOTE = 2000
+"""Longer quotes get no "did you mean": fuzzy matching grows with the square of the length."""
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)\]]*\s+|\n\s*\n")
 
 
@@ -97,21 +99,26 @@ class Article:
     def closest(self, quote: str) -> str | None:
         """The article's words nearest to a quote that is not in it, for a "did you mean"."""
         needle = fold(quote)
-        if not needle:
+        if not needle or len(needle) > MAX_HINTED_QUOTE:
             return None
         best_ratio, best = 0.0, None
         sentences = [fold(self.text[s.start : s.end]) for s in self.sentences]
+        # the quote is the fixed side, so its index is built once for every candidate
+        matcher = difflib.SequenceMatcher(None, autojunk=False)
+        matcher.set_seq2(needle)
         # a quote may run across sentences: try runs of one to three
         for size in (1, 2, 3):
             for index in range(len(sentences) - size + 1):
                 candidate = " ".join(sentences[index : index + size])
-                matcher = difflib.SequenceMatcher(None, needle, candidate, autojunk=False)
+                matcher.set_seq1(candidate)
                 if matcher.real_quick_ratio() <= best_ratio or matcher.quick_ratio() <= best_ratio:
                     continue
                 ratio = matcher.ratio()
                 if ratio > best_ratio:
-                    best_ratio, best = ratio, _trim_to(needle, candidate)
-        return best if best_ratio >= 0.6 else None
+                    best_ratio, best = ratio, candidate
+        if best is None or best_ratio < 0.6:
+            return None
+        return _trim_to(needle, best)
 
 
 def _trim_to(needle: str, candidate: str) -> str:

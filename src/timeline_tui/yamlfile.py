@@ -90,7 +90,11 @@ def _scalar(event: yaml.ScalarEvent) -> object:
     build = _SCALAR_BUILDERS.get(str(tag))
     if build is None:
         return event.value
-    value = build(yaml.ScalarNode(tag, event.value))
+    try:
+        value = build(yaml.ScalarNode(tag, event.value))
+    except ValueError:
+        # looks like a date but is none (2019-02-30): the schema check says why
+        return event.value
     if isinstance(value, dt.datetime):
         return value.date()
     return value
@@ -131,6 +135,20 @@ def load_yaml(text: str, name: str) -> object:
         line = mark.line + 1 if mark is not None else None
         message = " ".join(str(part) for part in (error.context, error.problem) if part)
         raise CatalogueError([Problem(name, line, "", f"not valid YAML: {message}")]) from None
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        character = error.character if isinstance(error.character, str) else chr(error.character)
+        raise CatalogueError(
+            [
+                Problem(
+                    name,
+                    line,
+                    "",
+                    f"not valid YAML: the character {character!r} is not "
+                    "allowed (write it as an escape in a double-quoted string)",
+                )
+            ]
+        ) from None
     except yaml.YAMLError as error:
         raise CatalogueError([Problem(name, None, "", f"not valid YAML: {error}")]) from None
 
@@ -143,6 +161,10 @@ def _build(events: Any, name: str) -> object:
 
     def fail(line: int, message: str) -> CatalogueError:
         return CatalogueError([Problem(name, line, "", message)])
+
+    def refuse_tag(line: int, tag: str) -> CatalogueError:
+        shown = tag.replace("tag:yaml.org,2002:", "!!", 1)
+        return fail(line, f"the tag {shown} is not allowed in a catalogue: it holds plain data")
 
     def attach(value: object, line: int) -> None:
         nonlocal root
@@ -172,11 +194,11 @@ def _build(events: Any, name: str) -> object:
         line = event.start_mark.line + 1 if event.start_mark is not None else 0
         if isinstance(event, yaml.ScalarEvent):
             if event.tag not in (None, *_STANDARD_TAGS):
-                raise fail(line, f"the tag {event.tag} is not allowed in a catalogue")
+                raise refuse_tag(line, event.tag)
             attach(_scalar(event), line)
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             if event.tag not in (None, *_STANDARD_TAGS):
-                raise fail(line, f"the tag {event.tag} is not allowed in a catalogue")
+                raise refuse_tag(line, event.tag)
             if len(stack) >= MAX_DEPTH:
                 raise fail(line, f"nested more than {MAX_DEPTH} levels deep")
             container: YamlMap | YamlList
