@@ -1,0 +1,426 @@
+"""Finding the dates an article mentions, and the date each one stands for.
+
+dateparser's `search_dates` both over- and under-reads news prose: it takes
+"$90", "307 days", "78(16)", "we" and the verb "may" for dates, glues words on
+("2014, the year before" becomes the year 10, "March 7-10" the year 2010), and
+misses "in late April", "last week" or "days earlier". So candidates come from
+the grammar below, and dateparser's `DateDataParser` only reads each candidate
+(rewritten into a form it reads reliably): the date it stands for, and its
+period, which is the mention's precision. Parsing a few dozen short strings
+instead of searching whole articles is also what keeps `timeline coverage` quick.
+
+The forms found, each with the precision its words give and never finer:
+
+- a day: `4 July`, `22 April 2025`, `April 12, 2017`, `Feb 1, 2022`, `5th of May`,
+  `2021-06-03`; a range of days, `March 7-10`, `7–10 March`;
+- reference-list dates in parentheses: `(2020, September 22)`, `(2021, September)`,
+  `(1994, March 7-10)`;
+- a month: `December 1991`, `late April`, `mid-April 2019`, and a bare month name
+  after a word that makes it a date (`in July`, `since May`, `a March interview`),
+  so that `Theresa May` is not one;
+- a year: `1994`, `early 2019`, a range `2014–2016`, a decade `1990s`;
+- relative forms, read against the article's publication date: weekday names
+  (`On Monday`), `yesterday`, `last week`, `earlier this year`, `a day before`,
+  `days earlier`, `a few weeks later`, `20 years ago`, `the past 20 years`.
+
+Not dates here: amounts and counts (`$90`, `at $54`, `307 days`, `12 days`, `a 40
+percent`, `245 Azerbaijani companies`, `78(16)`), years with a unit after them (`2000
+tonnes`), numbers inside URLs, ordinals (`the 10th member`), lower-case month
+names (`may`, `march` as verbs), `today` and `now` (they name the moment of
+writing, which the source's publication date already gives), and anaphoric forms
+such as `the year before` that point at a date standing next to them.
+
+Relative forms are read against the last day of the publication date (an article
+dated only `2025-04` is read as of 30 April 2025, so a month named without a year
+falls in its year) and are never more precise than that date: `On Monday` in an
+article known to the month is that month. A week becomes its month (or its year,
+when it straddles two months); an unquantified count (`days earlier`) is one step
+coarser than its unit. In an undated article, relative and year-less mentions stay
+unresolved.
+"""
+
+from __future__ import annotations
+
+import bisect
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from timeline_tui.dates import DateError, DateSpan, PartialDate, Precision
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression at `text[start:end]` of an article."""
+
+    start: int
+    end: int
+    text: str
+    """The words, white space folded."""
+    resolved: DateSpan | None
+    """What it stands for; None when that depends on an undated article's date."""
+    precision: Precision
+
+
+_MONTH_NAMES = tuple(calendar.month_name)[1:]
+_MONTH_NUMBERS = {name: number for number, name in enumerate(_MONTH_NAMES, 1)}
+_MONTH_NUMBERS.update(
+    {name[:3]: number for name, number in _MONTH_NUMBERS.items() if name != "May"}
+)
+_MONTH_NUMBERS["Sept"] = 9
+
+_FULL_MONTH = "(?:" + "|".join(_MONTH_NAMES) + r")(?!\w)"
+_MONTH = (
+    "(?:"
+    + "|".join(_MONTH_NAMES)
+    + "|(?:Sept|"
+    + "|".join(n for n in _MONTH_NUMBERS if len(n) == 3 and n != "May")
+    + r")\.?)(?!\w)"
+)
+_DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?!\w)"
+_YEAR = r"(?:1[6-9]\d\d|20\d\d)(?!\w)"
+_DASH = r"\s*[-–—]\s*"
+_NUMBER_BEFORE = r"(?<![\w$€£¥])(?<!\d[.,])"
+# a year-like number followed by one of these is a quantity
+_UNIT_AFTER = (
+    r"(?!,\d)(?!\s*(?:%|percent\b|per\s+cent\b|km\b|kg\b|[a-z]*met(?:er|re)s?\b|miles?\b"
+    r"|hectares?\b|tons?\b|tonnes?\b|barrels?\b|people\b|persons\b|companies\b|firms\b"
+    r"|units\b|containers\b|vehicles\b|[mb]illion\b|dollars\b|euros\b|manats?\b|yuan\b))"
+)
+_CONTEXT = (
+    "(?i:in|on|since|by|until|till|from|of|during|through|throughout|before|after|between"
+    "|and|or|to|last|next|this|that|early|late|mid|a|an|the|each|every|around)"
+)
+_WEEKDAYS = "(?:" + "|".join(calendar.day_name) + r")(?!\w)"
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+}  # fmt: skip
+_VAGUE_COUNT = r"a\s+few|few|several|some|a\s+couple\s+of|a\s+couple|couple\s+of"
+_COUNT = "(?:" + "|".join(_NUMBER_WORDS) + r"|\d{1,3}|" + _VAGUE_COUNT + ")"
+_UNIT = r"(?:days?|weeks?|months?|years?|decades?)"
+_BACKWARD = ("ago", "earlier", "before", "previously", "prior")
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """How to resolve one candidate: dateparser input and what to do with its answer."""
+
+    parse: str
+    until: str | None = None
+    relative: bool = False
+    """Resolved against the publication date: no finer than it, unresolved without it."""
+    yearless: bool = False
+    vague: bool = False
+    fixed: DateSpan | None = None
+    """Resolved without dateparser (a decade, a range of years)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    start: int
+    end: int
+    reading: _Reading
+
+
+def _month(name: str) -> str:
+    return _MONTH_NAMES[_MONTH_NUMBERS[name.rstrip(".")] - 1]
+
+
+def _day(text: str) -> int:
+    return int(text.rstrip("stndrh"))
+
+
+def _day_form(match: re.Match[str]) -> _Reading | None:
+    month, year = _month(match["m"]), match["y"]
+    first, last = _day(match["d1"]), match["d2"] and _day(match["d2"])
+    if last is not None and last <= first:
+        return None
+    suffix = f" {year}" if year else ""
+    return _Reading(
+        f"{month} {first}{suffix}",
+        until=f"{month} {last}{suffix}" if last else None,
+        yearless=not year,
+    )
+
+
+def _month_form(match: re.Match[str]) -> _Reading:
+    year = match.groupdict().get("y")
+    return _Reading(
+        f"{_month(match['m'])} {year}" if year else _month(match["m"]), yearless=not year
+    )
+
+
+def _apa_form(match: re.Match[str]) -> _Reading | None:
+    if match["d1"] is None:
+        return _Reading(f"{_month(match['m'])} {match['y']}")
+    return _day_form(match)
+
+
+def _year_form(match: re.Match[str]) -> _Reading:
+    return _Reading(match["y"])
+
+
+def _year_range(match: re.Match[str]) -> _Reading | None:
+    first, last = int(match["y"]), match["y2"]
+    end = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
+    if end <= first:
+        return None
+    return _Reading("", fixed=DateSpan(PartialDate(first), PartialDate(end)))
+
+
+def _decade(match: re.Match[str]) -> _Reading:
+    first = int(match["y"])
+    return _Reading("", fixed=DateSpan(PartialDate(first), PartialDate(first + 9)))
+
+
+def _iso(match: re.Match[str]) -> _Reading | None:
+    try:
+        date = dt.date(int(match["y"]), int(match["mo"]), int(match["d"]))
+    except ValueError:
+        return None
+    return _Reading(date.strftime("%B %d %Y").replace(" 0", " "))
+
+
+def _weekday(match: re.Match[str]) -> _Reading:
+    return _Reading(match[0], relative=True)
+
+
+def _deictic(match: re.Match[str]) -> _Reading:
+    """`yesterday`, `last week`, `earlier this year`, `the past year`."""
+    words = match["core"].lower().split()
+    if words[0] in ("earlier", "later"):
+        words = words[1:]  # dateparser reads "this year", not "earlier this year"
+    if words[0] == "past":
+        return _Reading(f"1 {words[1]} ago", until=f"this {words[1]}", relative=True)
+    return _Reading(" ".join(words), relative=True)
+
+
+def _count(text: str | None) -> tuple[int, bool]:
+    """The number a count stands for, and whether it was vague (`a few`, none at all)."""
+    if text is None:
+        return 3, True
+    word = " ".join(text.lower().split())
+    if word.isdigit():
+        return int(word), False
+    if word in _NUMBER_WORDS:
+        return _NUMBER_WORDS[word], False
+    return (2 if "couple" in word else 3), True
+
+
+def _offset(match: re.Match[str]) -> _Reading | None:
+    """`a day before`, `days earlier`, `a few weeks later`, `20 years ago`."""
+    if match["n"] is None and not match["u"].lower().endswith("s"):
+        return None  # "the year before": points at a date next to it
+    count, vague = _count(match["n"])
+    unit = match["u"].lower().rstrip("s")
+    if unit == "decade":
+        count, unit = count * 10, "year"
+    parse = f"{count} {unit}s ago" if match["dir"].lower() in _BACKWARD else f"in {count} {unit}s"
+    return _Reading(parse, relative=True, vague=vague)
+
+
+def _period(match: re.Match[str]) -> _Reading:
+    """`the past 20 years`, `the last five months`: from then to the publication."""
+    count, vague = _count(match["n"])
+    unit = match["u"].lower().rstrip("s")
+    if unit == "decade":
+        count, unit = count * 10, "year"
+    if match["q"].lower() == "next":
+        return _Reading(f"in {count} {unit}s", relative=True, vague=vague)
+    return _Reading(f"{count} {unit}s ago", until=f"this {unit}", relative=True, vague=vague)
+
+
+_Handler = Callable[[re.Match[str]], _Reading | None]
+_GRAMMAR: list[tuple[re.Pattern[str], _Handler]] = [
+    (
+        re.compile(
+            rf"{_NUMBER_BEFORE}(?P<d1>{_DAY})(?:{_DASH}(?P<d2>{_DAY}))?\s+(?:of\s+)?"
+            rf"(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?"
+        ),
+        _day_form,
+    ),
+    (
+        re.compile(
+            rf"(?P<m>{_MONTH})\s+(?P<d1>{_DAY})(?!,\d)"
+            rf"(?:{_DASH}(?P<d2>{_DAY}))?(?:,?\s+(?P<y>{_YEAR}))?"
+        ),
+        _day_form,
+    ),
+    (
+        re.compile(
+            rf"(?<=\()(?P<y>{_YEAR}),\s*(?P<m>{_MONTH})"
+            rf"(?:\s+(?P<d1>{_DAY})(?:{_DASH}(?P<d2>{_DAY}))?)?(?=\s*\))"
+        ),
+        _apa_form,
+    ),
+    (re.compile(rf"(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})"), _month_form),
+    (
+        re.compile(rf"(?i:early|mid|late)(?:-|\s+)(?P<m>{_FULL_MONTH})(?:,?\s+(?P<y>{_YEAR}))?"),
+        _month_form,
+    ),
+    (re.compile(rf"\b{_CONTEXT}\s+(?P<bare>(?P<m>{_FULL_MONTH}))"), _month_form),
+    (re.compile(rf"(?i:early|mid|late)(?:-|\s+)(?P<y>{_YEAR})"), _year_form),
+    (re.compile(rf"{_NUMBER_BEFORE}(?P<y>{_YEAR}){_DASH}(?P<y2>{_YEAR}|\d\d(?!\w))"), _year_range),
+    (re.compile(rf"{_NUMBER_BEFORE}(?P<y>1[6-9]\d0|20\d0)s(?!\w)"), _decade),
+    (
+        re.compile(rf"{_NUMBER_BEFORE}(?P<y>{_YEAR})-(?P<mo>0[1-9]|1[0-2])-(?P<d>[0-3]\d)(?!\w)"),
+        _iso,
+    ),
+    (re.compile(rf"{_NUMBER_BEFORE}(?P<y>{_YEAR}){_UNIT_AFTER}"), _year_form),
+    (re.compile(rf"(?:(?i:last|next|this)\s+)?{_WEEKDAYS}"), _weekday),
+    (
+        re.compile(
+            r"\b(?P<core>(?i:yesterday|tomorrow|(?:(?:earlier|later)\s+)?(?:last|next|this)"
+            r"\s+(?:week|month|year)|past\s+(?:week|month|year)))(?!\w)"
+        ),
+        _deictic,
+    ),
+    (
+        re.compile(
+            rf"\b(?i:(?:(?P<n>{_COUNT})\s+)?(?P<u>{_UNIT})\s+"
+            r"(?P<dir>ago|earlier|later|before|after|previously|prior))(?!\w)"
+        ),
+        _offset,
+    ),
+    (
+        re.compile(
+            rf"\b(?i:(?P<q>past|last|previous|next)\s+(?P<n>{_COUNT})\s+"
+            r"(?P<u>days|weeks|months|years|decades))(?!\w)"
+        ),
+        _period,
+    ),
+]
+
+
+def _candidates(text: str) -> Iterator[_Candidate]:
+    # URLs are blanked, offsets kept: "/2020/12/" is not a date
+    masked = _URL.sub(lambda url: " " * len(url[0]), text)
+    for pattern, handler in _GRAMMAR:
+        for match in pattern.finditer(masked):
+            reading = handler(match)
+            if reading is None:
+                continue
+            group = "bare" if "bare" in pattern.groupindex else 0
+            yield _Candidate(match.start(group), match.end(group), reading)
+
+
+def _longest_first(candidates: Iterator[_Candidate]) -> list[_Candidate]:
+    """Where candidates overlap, the longest stands: "22 April 2025", not "2025"."""
+    starts: list[int] = []
+    chosen: list[_Candidate] = []
+    for candidate in sorted(candidates, key=lambda c: (c.start - c.end, c.start)):
+        # the chosen do not overlap one another, so only the neighbours can overlap this one
+        index = bisect.bisect(starts, candidate.start)
+        if index and chosen[index - 1].end > candidate.start:
+            continue
+        if index < len(chosen) and chosen[index].start < candidate.end:
+            continue
+        starts.insert(index, candidate.start)
+        chosen.insert(index, candidate)
+    return chosen
+
+
+def find_mentions(text: str, published: PartialDate | None) -> list[DateMention]:
+    """Every date mention in an article's text, in order, read as of its publication."""
+    mentions = []
+    for candidate in _longest_first(_candidates(text)):
+        resolution = _resolve(candidate.reading, published)
+        if resolution is None:
+            continue
+        resolved, precision = resolution
+        words = " ".join(text[candidate.start : candidate.end].split())
+        mentions.append(DateMention(candidate.start, candidate.end, words, resolved, precision))
+    return mentions
+
+
+_PRECISIONS = {
+    "year": Precision.YEAR,
+    "month": Precision.MONTH,
+    "day": Precision.DAY,
+    "time": Precision.DAY,
+}
+
+
+def _resolve(
+    reading: _Reading, published: PartialDate | None
+) -> tuple[DateSpan | None, Precision] | None:
+    """The span a reading stands for and its precision; None when it is no date at all."""
+    if reading.fixed is not None:
+        return reading.fixed, reading.fixed.precision
+    base = published.last_day if published is not None else None
+    start = _parse(reading.parse, base)
+    if start is None:
+        return None
+    date, precision = start
+    if reading.vague:
+        precision = Precision(max(precision - 1, Precision.YEAR))
+    if published is None and (reading.relative or reading.yearless):
+        return None, precision
+    if reading.relative and published is not None:
+        precision = min(precision, published.precision)
+    first = PartialDate.from_date(date, precision)
+    last = None
+    if reading.until is not None:
+        end = _parse(reading.until, base)
+        if end is not None:
+            last = PartialDate.from_date(end[0], min(end[1], precision))
+    try:
+        return DateSpan(first, last if last != first else None), precision
+    except DateError:
+        return DateSpan(first), precision
+
+
+# The forms the readings write for dates that name their year: "April 12 2017".
+_COMPLETE = re.compile(r"(?:(?P<month>[A-Z][a-z]+) (?:(?P<day>\d{1,2}) )?)?(?P<year>\d{4})")
+
+
+@lru_cache(maxsize=4096)
+def _parse(text: str, base: dt.date | None) -> tuple[dt.date, Precision] | None:
+    complete = _COMPLETE.fullmatch(text)
+    if complete is not None:
+        # dateparser reads these exactly so (a test checks), at a millisecond each
+        month, day = complete["month"], complete["day"]
+        try:
+            date = PartialDate(
+                int(complete["year"]),
+                _MONTH_NUMBERS[month] if month else None,
+                int(day) if day else None,
+            )
+        except DateError:
+            return None
+        return date.first_day, date.precision
+    data = _parser(base).get_date_data(text)
+    if data.date_obj is None:
+        return None
+    date = data.date_obj.date()
+    if data.period == "week":
+        return _week(date)
+    return date, _PRECISIONS.get(data.period or "day", Precision.DAY)
+
+
+def _week(date: dt.date) -> tuple[dt.date, Precision]:
+    """A week as the month holding all of it, else its year: there is no week precision."""
+    monday = date - dt.timedelta(days=date.weekday())
+    sunday = monday + dt.timedelta(days=6)
+    if monday.month == sunday.month:
+        return monday, Precision.MONTH
+    return date, Precision.YEAR
+
+
+@lru_cache(maxsize=16)
+def _parser(base: dt.date | None) -> Any:
+    # dateparser takes a noticeable time to import: only `coverage` pays for it.
+    # English only: detecting the language costs more than a second.
+    from dateparser.date import DateDataParser
+
+    settings: dict[str, object] = {"RETURN_TIME_AS_PERIOD": True, "PREFER_DAY_OF_MONTH": "first"}
+    if base is not None:
+        settings["RELATIVE_BASE"] = dt.datetime.combine(base, dt.time())
+    return DateDataParser(languages=["en"], settings=settings)
