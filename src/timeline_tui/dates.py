@@ -164,9 +164,17 @@ class DateSpan:
         return self.start.iso() if self.end is None else f"{self.start.iso()}/{self.end.iso()}"
 
     def display(self) -> str:
-        if self.end is None:
-            return self.start.display()
-        return f"{self.start.display()} – {self.end.display()}"
+        """`Apr 1992`, `3–4 Jul 2024`, `Jul – Aug 2024`, `2003 – Feb 2022`."""
+        start, end = self.start, self.end
+        if end is None:
+            return start.display()
+        same_precision = start.precision is end.precision
+        if same_precision and start.year == end.year and start.precision is not Precision.YEAR:
+            if start.precision is Precision.DAY and start.month == end.month:
+                return f"{start.day}–{end.display()}"
+            head = start.display().rsplit(" ", 1)[0]
+            return f"{head} – {end.display()}"
+        return f"{start.display()} – {end.display()}"
 
     def long_display(self) -> str:
         if self.end is None:

@@ -99,3 +99,18 @@ def test_iso_round_trips_and_contains_its_day(day, precision):
     date = PartialDate.from_date(day, precision)
     assert PartialDate.parse(date.iso()) == date
     assert date.first_day <= day <= date.last_day
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "shown"),
+    [
+        ("2024-07-03", "2024-07-04", "3–4 Jul 2024"),
+        ("2024-07-30", "2024-08-02", "30 Jul – 2 Aug 2024"),
+        ("2024-07", "2024-08", "Jul – Aug 2024"),
+        ("2003", "2022-02", "2003 – Feb 2022"),
+        ("2014", "2016", "2014 – 2016"),
+        ("2023-12-30", "2024-01-02", "30 Dec 2023 – 2 Jan 2024"),
+    ],
+)
+def test_spans_display_compactly(start, end, shown):
+    assert DateSpan(PartialDate.parse(start), PartialDate.parse(end)).display() == shown
