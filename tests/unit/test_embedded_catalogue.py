@@ -52,3 +52,23 @@ def test_seeds_are_the_shared_articles_byte_for_byte(embedded_path):
         shared = SHARED_SEEDS / seed.name
         digest = hashlib.sha256
         assert digest(seed.read_bytes()).digest() == digest(shared.read_bytes()).digest()
+
+
+def test_coverage_leaves_nothing_open(catalogue):
+    from timeline_tui.coverage import analyse
+
+    report = analyse(catalogue)
+    open_mentions = [
+        f"{m.file}:{m.line}:{m.column}: {m.mention.text}" for m in report.open_mentions
+    ]
+    assert open_mentions == []
+    assert len(report.mentions) > 50
+
+
+def test_disagreements_are_recorded_not_resolved(catalogue):
+    disputed = [e for e in catalogue.events if e.disputes]
+    assert len(disputed) >= 5
+    # a dispute between articles cites both sides
+    astana = catalogue.event("xi-aliyev-strategic-partnership-2024")
+    assert astana is not None and len(astana.source_ids) >= 2
+    assert any(d.about for d in astana.disputes)
