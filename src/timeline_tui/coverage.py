@@ -32,7 +32,7 @@ from typing import IO, Any
 from timeline_tui.check import read_articles
 from timeline_tui.errors import CatalogueError
 from timeline_tui.mentions import DateMention, find_mentions
-from timeline_tui.model import Catalogue, Event, Source
+from timeline_tui.model import Catalogue, Event, Exclusion, Source
 from timeline_tui.provenance import Article, Span, fold
 from timeline_tui.textsafe import printable
 
@@ -105,6 +105,8 @@ class CoverageReport:
     """The sources analysed, in catalogue order."""
     mentions: list[CoverageMention]
     """Every mention, source by source, in the order of the text."""
+    idle_exclusions: list[Exclusion] = dataclasses.field(default_factory=list)
+    """Exclusions whose sentences hold no date mention: left over, or never needed."""
 
     @property
     def open_mentions(self) -> list[CoverageMention]:
@@ -151,6 +153,7 @@ def analyse(catalogue: Catalogue, source_ids: list[str] | None = None) -> Covera
         if exclusion.source in wanted:
             exclusions[exclusion.source].append((number, exclusion.quote))
     mentions: list[CoverageMention] = []
+    busy_exclusions: set[int] = set()
     for source_id in chosen:
         source, article = catalogue.sources[source_id], articles[source_id]
         sentences = _Sentences(article)
@@ -158,8 +161,15 @@ def analyse(catalogue: Catalogue, source_ids: list[str] | None = None) -> Covera
             catalogue, source, sentences,
             _Accounts(sentences, citations[source_id]),
             _Accounts(sentences, exclusions[source_id]),
+            busy_exclusions,
         ))  # fmt: skip
-    return CoverageReport(chosen, mentions)
+    idle = [
+        catalogue.excluded[number]
+        for source_id in chosen
+        for number, _ in exclusions[source_id]
+        if number not in busy_exclusions
+    ]
+    return CoverageReport(chosen, mentions, idle)
 
 
 class _Sentences:
@@ -218,6 +228,7 @@ def _classify(
     sentences: _Sentences,
     citations: _Accounts,
     exclusions: _Accounts,
+    busy_exclusions: set[int],
 ) -> Iterable[CoverageMention]:
     article = sentences.article
     file = _display_path(source.path)
@@ -225,9 +236,11 @@ def _classify(
         line, column = article.line_and_column(mention.start)
         event = _best_event(mention, [catalogue.events[n] for n in citations.find(mention)])
         exclusion = None
+        excluding = exclusions.find(mention)
+        busy_exclusions.update(excluding)
         if event is not None:
             status = Status.COVERED
-        elif excluding := exclusions.find(mention):
+        elif excluding:
             status, exclusion = Status.EXCLUDED, catalogue.excluded[excluding[0]]
         else:
             status = Status.OPEN
@@ -267,6 +280,10 @@ def write_report(report: CoverageReport, format_name: str, out: IO[str]) -> None
         document = {
             "mentions": [m.record() for m in report.mentions],
             "summary": {s: dataclasses.asdict(row) for s, row in report.summary().items()},
+            "idle_exclusions": [
+                {"source": e.source, "quote": e.quote, "reason": e.reason, "line": e.location.line}
+                for e in report.idle_exclusions
+            ],
         }
         out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     elif format_name == "text":
@@ -285,6 +302,14 @@ def _write_text(report: CoverageReport, out: IO[str]) -> None:
             f"    {printable(mention.sentence)}\n"
         )
     if report.open_mentions:
+        out.write("\n")
+    for exclusion in report.idle_exclusions:
+        location = exclusion.location
+        out.write(
+            f"{printable(location.file)}:{location.line}: {location.field}: note: excludes no "
+            f"date mention: {printable(exclusion.quote)!r}\n"
+        )
+    if report.idle_exclusions:
         out.write("\n")
     summary = report.summary()
     rows = [(printable(source_id), row) for source_id, row in summary.items()]

@@ -429,3 +429,20 @@ def test_the_embedded_catalogue_has_mentions_in_every_article(embedded_path):
     assert list(summary) == list(catalogue.sources)
     assert all(row.found > 0 for row in summary.values())
     assert all(m.mention.precision in Precision for m in report.mentions)
+
+
+def test_an_exclusion_that_excludes_nothing_is_noted(capsys, make_catalogue):
+    data = tiny_catalogue()
+    data["excluded"] = [
+        {"source": "one", "quote": "2 March 2021", "reason": "publication date"},
+        {"source": "two", "quote": "Sylvania and the port", "reason": "a heading, no date"},
+    ]
+    code, out, _ = run(capsys, "coverage", "--catalog", str(make_catalogue(data)))
+    notes = [line for line in out.splitlines() if "note:" in line]
+    assert len(notes) == 1
+    assert "excluded[1].quote: note: excludes no date mention: 'Sylvania and the port'" in notes[0]
+    code, out, _ = run(
+        capsys, "coverage", "--catalog", str(make_catalogue(data)), "--format", "json"
+    )
+    [idle] = json.loads(out)["idle_exclusions"]
+    assert idle["quote"] == "Sylvania and the port"
