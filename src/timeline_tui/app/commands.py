@@ -1,0 +1,119 @@
+"""The command palette (ctrl+p) finds events, actors and themes by name.
+
+Catalogue text goes into the palette as `Content`, never as a string: the palette
+reads strings as markup.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from functools import partial
+from typing import Protocol
+
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.content import Content
+
+from timeline_tui.model import Catalogue
+from timeline_tui.query import Facet, Filters
+from timeline_tui.textsafe import printable
+
+EVENT_HIT_LIMIT = 40
+"""Events shown for one query: enough to choose from, few enough to stay quick at 100,000."""
+
+
+class CatalogueScreen(Protocol):
+    """What the palette needs from the screen it was opened on."""
+
+    @property
+    def catalogue(self) -> Catalogue: ...
+
+    @property
+    def filters(self) -> Filters: ...
+
+    def shows_event(self, event: int) -> bool: ...
+
+    def go_to_event(self, event: int) -> None: ...
+
+    def toggle_facet(self, facet: Facet, value: str) -> None: ...
+
+
+def _highlighted(matcher: Matcher, text: str, detail: str = "") -> Content:
+    """`text` with the letters that match the query in bold, `detail` dim beneath it."""
+    content = Content(text)
+    _, offsets = matcher.fuzzy_search.match(matcher.query, text)
+    for offset in offsets:
+        content = content.stylize("bold underline", offset, offset + 1)
+    if detail:
+        content = Content.assemble(content, "\n", (detail, "$text-muted"))
+    return content
+
+
+class CatalogueCommands(Provider):
+    """Events by date and title, actors and themes by name (ticking them in the filter)."""
+
+    @property
+    def _target(self) -> CatalogueScreen:
+        return self.screen  # type: ignore[return-value]
+
+    def _facet_entries(self) -> list[tuple[str, Callable[[], None], str]]:
+        screen = self._target
+        catalogue, filters = screen.catalogue, screen.filters
+        entries = []
+        for facet, label, vocabulary in (
+            ("actors", "Actor", catalogue.actors),
+            ("themes", "Theme", catalogue.themes),
+        ):
+            for entry_id, entry in vocabulary.items():
+                on = entry_id in filters.facet(facet)  # type: ignore[arg-type]
+                action = "stop filtering by it" if on else "show only its events"
+                entries.append(
+                    (
+                        f"{label}: {printable(entry.name)}",
+                        partial(screen.toggle_facet, facet, entry_id),  # type: ignore[arg-type]
+                        f"{label.lower()} {printable(entry_id)}: {action}",
+                    )
+                )
+        return entries
+
+    async def discover(self) -> Hits:
+        for text, command, detail in self._facet_entries():
+            if text.startswith("Theme"):
+                yield DiscoveryHit(
+                    Content.assemble(text, "\n", (detail, "$text-muted")), command, text=text
+                )
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, command, detail in self._facet_entries():
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, _highlighted(matcher, text, detail), command, text=text)
+        words = query.casefold().split()
+        screen = self._target
+        events = screen.catalogue.events
+        found = 0
+        for position, event in enumerate(events):
+            if position % 2000 == 1999:
+                await asyncio.sleep(0)  # let the palette take the next keystroke
+            title = event.title.casefold()
+            if not all(word in title for word in words):
+                continue
+            text = f"{event.date.display()}  {printable(event.title)}"
+            score = matcher.match(text)
+            if score <= 0:
+                continue
+            detail = (
+                "event: go to it"
+                if screen.shows_event(position)
+                else "event: go to it (clears the filters that hide it)"
+            )
+            yield Hit(
+                score,
+                _highlighted(matcher, text, detail),
+                partial(screen.go_to_event, position),
+                text=text,
+            )
+            found += 1
+            if found >= EVENT_HIT_LIMIT:
+                break

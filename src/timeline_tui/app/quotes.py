@@ -1,0 +1,130 @@
+"""A source's quote inside its article, or plainly why it cannot be shown. No Textual.
+
+Everything returned here has been through `printable`, so it can go on screen or
+on the clipboard as it is (as plain text, never as markup).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from timeline_tui.model import Source
+from timeline_tui.provenance import Article, Span
+from timeline_tui.textsafe import printable
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteInContext:
+    """The paragraph holding a quote, split around it."""
+
+    before: str
+    quote: str
+    after: str
+    problem: str | None = None
+    """Why the article or the quote in it cannot be shown; then `quote` is the catalogue's."""
+
+
+class ArticleCache:
+    """Articles read on demand; the most recently shown are kept, so moving about rereads none."""
+
+    def __init__(self, maxsize: int = 32) -> None:
+        self._maxsize = maxsize
+        self._articles: OrderedDict[str, Article | str] = OrderedDict()
+
+    def read(self, source: Source) -> Article | str:
+        """The source's article, or a sentence saying why it cannot be read."""
+        key = str(source.path)
+        found = self._articles.get(key)
+        if found is None:
+            found = _read(source)
+            self._articles[key] = found
+            if len(self._articles) > self._maxsize:
+                self._articles.popitem(last=False)
+        else:
+            self._articles.move_to_end(key)
+        return found
+
+
+def _read(source: Source) -> Article | str:
+    where = printable(source.file)
+    try:
+        return Article.read(source.path)
+    except FileNotFoundError:
+        return f"The article file {where} is missing."
+    except IsADirectoryError:
+        return f"The article file {where} is a folder."
+    except UnicodeDecodeError:
+        return f"The article file {where} is not UTF-8 text."
+    except OSError as error:
+        return f"The article file {where} cannot be read: {printable(error.strerror or '')}."
+
+
+def quote_in_context(articles: ArticleCache, source: Source, quote: str) -> QuoteInContext:
+    """The quote highlighted within its paragraph of the source's article."""
+    article = articles.read(source)
+    if isinstance(article, str):
+        return QuoteInContext("", printable(quote), "", article)
+    span = article.find(quote)
+    if span is None:
+        return QuoteInContext(
+            "",
+            printable(quote),
+            "",
+            f"This quote is not in {printable(source.file)} (`timeline check` says more).",
+        )
+    paragraph = article.paragraph_around(span)
+    text = article.text
+    return QuoteInContext(
+        printable(text[paragraph.start : span.start].lstrip()),
+        printable(text[span.start : span.end]),
+        printable(text[span.end : paragraph.end].rstrip()),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleView:
+    """An article's whole text made printable, with where the quote lies in it."""
+
+    text: str
+    start: tuple[int, int]
+    """(row, column) of the quote's first character; (0, 0) when it was not found."""
+    end: tuple[int, int]
+
+
+def article_view(article: Article, span: Span | None) -> ArticleView:
+    """The article as it goes on screen, the quote's place mapped to rows and columns.
+
+    `printable` turns one character into several (`\\x1b`), so the place is
+    measured on the printable text of what comes before it.
+    """
+    text = article.text
+    if span is None:
+        shown = printable(text, multiline=True)
+        return ArticleView(shown, (0, 0), (0, 0))
+    before = printable(text[: span.start], multiline=True)
+    quote = printable(text[span.start : span.end], multiline=True)
+    after = printable(text[span.end :], multiline=True)
+    return ArticleView(before + quote + after, _location(before), _location(before + quote))
+
+
+def _location(prefix: str) -> tuple[int, int]:
+    row = prefix.count("\n")
+    return row, len(prefix) - (prefix.rfind("\n") + 1)
+
+
+def source_heading(source: Source) -> str:
+    """`Publisher · “Title” · 11 Jul 2024`, what a reader needs to find the article."""
+    parts = [source.publisher]
+    if source.author:
+        parts.insert(0, source.author)
+    parts.append(f"“{source.title}”")
+    parts.append(source.published.display() if source.published else "undated")
+    return printable(" · ".join(parts))
+
+
+def citation_text(source: Source, quote: str) -> str:
+    """A quote with its citation, as copied to the clipboard."""
+    who = f"{source.author}, {source.publisher}" if source.author else source.publisher
+    when = source.published.long_display() if source.published else "undated"
+    return printable(f"“{' '.join(quote.split())}” — {who}, “{source.title}”, {when}")

@@ -1,0 +1,1 @@
+"""The app's screens: the main view, the full article, help and the equivalent command."""

@@ -1,0 +1,38 @@
+"""The `timeline list ...` command for the current filters (`L`), to copy and pipe."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+
+class CommandScreen(ModalScreen[None]):
+    """Shows the command; `y` copies it; escape closes."""
+
+    CSS_PATH = "command.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,L,q", "app.pop_screen", "Close", id="command.close"),
+        Binding("y", "copy", "Copy", id="command.copy"),
+    ]
+
+    def __init__(self, command: str) -> None:
+        super().__init__()
+        self.command = command
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="command-body") as body:
+            body.border_title = "This view on the command line"
+            body.border_subtitle = "y copies · escape closes"
+            yield Static(Content(self.command), id="command-text")
+
+    def action_copy(self) -> None:
+        self.app.copy_to_clipboard(self.command)
+        self.notify("Copied the command.")
+        self.dismiss()

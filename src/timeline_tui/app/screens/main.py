@@ -1,0 +1,385 @@
+"""The main screen: filter pane, summary, density strip, timeline and the sources panel.
+
+The screen owns the filters. Widgets send what the person asks for (messages up);
+the screen recomputes in a worker thread and hands each widget what it shows
+(attributes down), so a keystroke never waits for the filtering.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Input
+
+from timeline_tui.app.commands import CatalogueCommands
+from timeline_tui.app.filtering import FilterEngine, FilterOutcome
+from timeline_tui.app.messages import (
+    DateRangeChanged,
+    EventChosen,
+    EventHighlighted,
+    FacetToggled,
+    SearchChanged,
+    YearChosen,
+)
+from timeline_tui.app.quotes import ArticleCache, citation_text
+from timeline_tui.app.screens.article import ArticleScreen
+from timeline_tui.app.screens.command import CommandScreen
+from timeline_tui.app.screens.help import HelpScreen
+from timeline_tui.app.widgets.density_strip import DensityStrip
+from timeline_tui.app.widgets.facet_list import FacetList
+from timeline_tui.app.widgets.filter_pane import FilterPane
+from timeline_tui.app.widgets.filter_summary import FilterSummary
+from timeline_tui.app.widgets.quote_viewer import QuoteViewer
+from timeline_tui.app.widgets.timeline_view import TimelineView
+from timeline_tui.commandline import list_command
+from timeline_tui.embedded import embedded_catalogue_path
+from timeline_tui.model import Catalogue
+from timeline_tui.query import Facet, Filters
+
+
+class MainScreen(Screen[None]):
+    """Everything that happened, in order, narrowed in a few keystrokes."""
+
+    CSS_PATH = "main.tcss"
+    COMMANDS = {CatalogueCommands}
+
+    # The keys that move the focus to the filter pane are priority bindings: they run
+    # before the next key is sent on, so "/port" typed fast lands whole in the search
+    # box. `check_action` lets them through to a box or list that is being typed in.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "help", "Help", id="main.help", tooltip="Every key"),
+        Binding(
+            "slash",
+            "focus_search",
+            "Search",
+            priority=True,
+            id="main.search",
+            tooltip="Search titles, summaries and quotes",
+        ),
+        Binding(
+            "a",
+            "focus_facet('actors')",
+            "Actors",
+            priority=True,
+            id="main.actors",
+            tooltip="Tick actors; typing narrows the list",
+        ),
+        Binding(
+            "t",
+            "focus_facet('themes')",
+            "Themes",
+            priority=True,
+            id="main.themes",
+            tooltip="Tick themes; typing narrows the list",
+        ),
+        Binding(
+            "d",
+            "focus_dates",
+            "Dates",
+            priority=True,
+            id="main.dates",
+            tooltip="Since and until: 2019, April 2019, 2 years ago",
+        ),
+        Binding("c", "clear_filters", "Clear", id="main.clear", tooltip="Clear every filter"),
+        Binding(
+            "o",
+            "open_article",
+            "Article",
+            show=False,
+            id="main.article",
+            tooltip="The full article, scrolled to the quote",
+        ),
+        Binding("n", "source(1)", "Next source", show=False, id="main.next_source"),
+        Binding("p", "source(-1)", "Prev source", show=False, id="main.previous_source"),
+        Binding(
+            "y",
+            "copy_quote",
+            "Copy",
+            show=False,
+            id="main.copy",
+            tooltip="Copy the quote with its citation",
+        ),
+        Binding(
+            "f", "toggle_pane", "Filters", id="main.pane", tooltip="Hide or show the filter pane"
+        ),
+        Binding(
+            "L",
+            "show_command",
+            "Command",
+            show=False,
+            id="main.command",
+            tooltip="The `timeline list` command for this view",
+        ),
+        Binding("escape", "back", "Back", show=False, id="main.back"),
+    ]
+
+    @dataclass
+    class _OutcomeReady(Message):
+        outcome: FilterOutcome
+
+    def __init__(self, engine: FilterEngine, filters: Filters, articles: ArticleCache) -> None:
+        super().__init__()
+        self._engine = engine
+        self._articles = articles
+        self.filters = filters
+        """What the person asked for; the widgets show the latest outcome computed for it."""
+        self.outcome: FilterOutcome | None = None
+        self._pending_event: int | None = None
+        self._clearable = not filters.is_empty
+        """An event to highlight once the result being computed arrives."""
+
+    @property
+    def catalogue(self) -> Catalogue:
+        return self._engine.index.catalogue
+
+    def compose(self) -> ComposeResult:
+        yield FilterPane(self.catalogue, self.filters, id="filter-pane")
+        with Vertical(id="main-column"):
+            yield FilterSummary(id="summary")
+            yield DensityStrip(self._engine.year_range, id="density")
+            yield TimelineView(self.catalogue, id="timeline")
+            yield QuoteViewer(self.catalogue, self._articles, id="quotes")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        # the first result is computed here, so the first paint already shows events
+        self._apply(self._engine.run(self.filters))
+        self._focus_now(self.timeline)
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < 100, "-narrow")
+
+    @property
+    def timeline(self) -> TimelineView:
+        return self.query_one("#timeline", TimelineView)
+
+    @property
+    def quotes(self) -> QuoteViewer:
+        return self.query_one("#quotes", QuoteViewer)
+
+    @property
+    def pane(self) -> FilterPane:
+        return self.query_one("#filter-pane", FilterPane)
+
+    @property
+    def quotes_open(self) -> bool:
+        return self.has_class("-quotes-open")
+
+    # --- filtering ----------------------------------------------------------------
+
+    def set_filters(self, filters: Filters) -> None:
+        """Ask for new filters: the ticks show at once, the events when they are computed."""
+        if filters == self.filters:
+            return
+        self.filters = filters
+        self.pane.show_facets(filters)
+        self._refresh_footer()
+        self._refilter(filters)
+
+    @work(
+        thread=True,
+        exclusive=True,
+        group="filter",
+        exit_on_error=False,
+        description="filtering events",
+    )
+    def _refilter(self, filters: Filters) -> None:
+        self.post_message(self._OutcomeReady(self._engine.run(filters)))
+
+    @on(_OutcomeReady)
+    def _outcome_ready(self, message: _OutcomeReady) -> None:
+        if message.outcome.filters == self.filters:  # else a newer request is on its way
+            self._apply(message.outcome)
+
+    def _apply(self, outcome: FilterOutcome) -> None:
+        self.outcome = outcome
+        filters = outcome.filters
+        self.query_one("#summary", FilterSummary).show(
+            filters, len(outcome.matches), self.catalogue
+        )
+        self.query_one("#density", DensityStrip).show(outcome.by_year)
+        self.pane.show_facets(filters, outcome.actor_counts, outcome.theme_counts)
+        self.timeline.show(outcome.matches, outcome.lines, filters.text)
+        if self._pending_event is not None:
+            self.timeline.highlight_event(self._pending_event)
+            self._pending_event = None
+
+    def on_search_changed(self, message: SearchChanged) -> None:
+        self.set_filters(replace(self.filters, text=message.text))
+
+    def on_facet_toggled(self, message: FacetToggled) -> None:
+        self.set_filters(self.filters.toggled(message.facet, message.value))
+
+    def on_date_range_changed(self, message: DateRangeChanged) -> None:
+        self.set_filters(replace(self.filters, since=message.since, until=message.until))
+
+    def toggle_facet(self, facet: Facet, value: str) -> None:
+        """Tick or untick an actor or theme (from the command palette)."""
+        self.set_filters(self.filters.toggled(facet, value))
+
+    # --- the timeline and the sources ------------------------------------------------
+
+    def on_event_highlighted(self, message: EventHighlighted) -> None:
+        event = message.event
+        self.query_one("#density", DensityStrip).cursor_year = (
+            None if event is None else self.catalogue.events[event].date.first_day.year
+        )
+        if self.quotes_open:
+            self.quotes.show_event(None if event is None else self.catalogue.events[event])
+
+    def on_event_chosen(self, message: EventChosen) -> None:
+        self._open_quotes(message.event)
+
+    def _open_quotes(self, event: int) -> None:
+        self.add_class("-quotes-open")
+        self.quotes.show_event(self.catalogue.events[event])
+
+    def on_year_chosen(self, message: YearChosen) -> None:
+        self.timeline.highlight_year(message.year)
+        self._focus_now(self.timeline)
+
+    def shows_event(self, event: int) -> bool:
+        """Whether the event passes the current filters (is in the timeline)."""
+        matches = self.outcome.matches if self.outcome is not None else ()
+        position = bisect_left(matches, event)
+        return position < len(matches) and matches[position] == event
+
+    def go_to_event(self, event: int) -> None:
+        """Highlight an event (from the command palette), clearing filters that hide it."""
+        self._focus_now(self.timeline)
+        if not self.timeline.highlight_event(event):
+            # the unfiltered result comes from the worker: `_apply` moves there then
+            self._pending_event = event
+            self.action_clear_filters()
+
+    def on_filter_pane_done(self) -> None:
+        self._focus_now(self.timeline)
+
+    def _refresh_footer(self) -> None:
+        # The footer rebuilds itself on every refresh: only when "c Clear" changes state.
+        # (The other conditional keys are not in the footer; `check_action` still
+        # decides whether they run.)
+        clearable = not self.filters.is_empty
+        if clearable != self._clearable:
+            self._clearable = clearable
+            self.refresh_bindings()
+
+    # --- actions --------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("focus_search", "focus_facet", "focus_dates"):
+            return not isinstance(self.focused, (Input, FacetList))
+        if action == "clear_filters":
+            return True if not self.filters.is_empty else None
+        if action == "source":
+            event = self.timeline.highlighted_event
+            return event is not None and len(self.catalogue.events[event].citations) > 1
+        if action in ("open_article", "copy_quote"):
+            return True if self.timeline.highlighted_event is not None else None
+        return True
+
+    def action_focus_search(self) -> None:
+        self._show_pane()
+        self._focus_now(self.query_one("#search", Input))
+
+    def action_focus_facet(self, facet: str) -> None:
+        self._show_pane()
+        self._focus_now(self.query_one(f"#{facet}", FacetList))
+
+    def action_focus_dates(self) -> None:
+        self._show_pane()
+        self._focus_now(self.query_one("#since", Input))
+
+    def action_clear_filters(self) -> None:
+        self.pane.reset()
+        self.set_filters(Filters())
+
+    def action_toggle_pane(self) -> None:
+        pane = self.pane
+        if pane.display and pane.has_focus_within:
+            self._focus_now(self.timeline)
+        pane.display = not pane.display
+
+    def _focus_now(self, widget: Widget) -> None:
+        # `Widget.focus` waits behind the keys already queued: typing "a" then "chi" fast
+        # would send "chi" to the timeline ("c" clears). Focus before the next key instead.
+        self.set_focus(widget)
+
+    def _show_pane(self) -> None:
+        self.pane.display = True
+
+    def action_source(self, delta: int) -> None:
+        event = self.timeline.highlighted_event
+        if event is not None and not self.quotes_open:
+            self._open_quotes(event)
+        self.quotes.select_source(delta)
+
+    def action_open_article(self) -> None:
+        event = self.timeline.highlighted_event
+        if event is None:
+            return
+        shown = self.catalogue.events[event]
+        citation = (
+            self.quotes.source_index if self.quotes_open and (self.quotes.event is shown) else 0
+        )
+        self.app.push_screen(ArticleScreen(self.catalogue, shown, citation, self._articles))
+
+    def action_copy_quote(self) -> None:
+        event = self.timeline.highlighted_event
+        if event is None:
+            return
+        shown = self.catalogue.events[event]
+        citation = shown.citations[
+            self.quotes.source_index if self.quotes_open and self.quotes.event is shown else 0
+        ]
+        source = self.catalogue.sources.get(citation.source)
+        if source is None:
+            self.notify("That source is not in the catalogue.", severity="warning")
+            return
+        self.app.copy_to_clipboard(citation_text(source, citation.quote))
+        self.notify("Copied the quote and its citation.")
+
+    def action_show_command(self) -> None:
+        self.app.push_screen(CommandScreen(self.command_line()))
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(self.command_line()))
+
+    def action_back(self) -> None:
+        focused = self.focused
+        if (
+            focused is not None
+            and focused is not self.timeline
+            and (self.pane in focused.ancestors or self.quotes in focused.ancestors_with_self)
+        ):
+            self._focus_now(self.timeline)
+        elif self.quotes_open:
+            self.remove_class("-quotes-open")
+            self._focus_now(self.timeline)
+
+    def command_line(self) -> str:
+        """The `timeline list` command that prints what this screen shows."""
+        path = self.catalogue.path
+        catalogue: str | None = None
+        if path.resolve() != embedded_catalogue_path().resolve():
+            catalogue = _shown_path(path)
+        return list_command(self.filters, catalogue=catalogue)
+
+
+def _shown_path(path: Path) -> str:
+    """A path as short as it can be said from here: relative below the working folder."""
+    resolved = path.resolve()
+    try:
+        return str(resolved.relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(resolved)

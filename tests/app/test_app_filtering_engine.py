@@ -1,0 +1,44 @@
+"""The engine behind the main screen, without Textual: one call gives all the screen shows."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import random
+
+from timeline_tui.app.density import density_by_year
+from timeline_tui.app.filtering import FilterEngine, in_date_order
+from timeline_tui.catalogue import load_catalogue
+from timeline_tui.query import Filters, Index
+
+
+def test_one_run_gives_matches_lines_counts_and_density(make_catalogue):
+    index = Index(load_catalogue(make_catalogue()))
+    engine = FilterEngine(index)
+    assert engine.year_range == (1991, 2021)
+    filters = Filters(themes=frozenset({"diplomacy"}), since=dt.date(1992, 1, 1))
+    outcome = engine.run(filters)
+    assert outcome.filters == filters
+    assert list(outcome.matches) == index.matching(filters)
+    assert outcome.lines.match_count == len(outcome.matches)
+    assert outcome.actor_counts == index.facet_counts(filters, "actors")
+    assert outcome.theme_counts == index.facet_counts(filters, "themes")
+    assert outcome.by_year == density_by_year(index.events[i].date for i in outcome.matches)
+
+
+def test_every_event_matching_is_a_range(make_catalogue):
+    index = Index(load_catalogue(make_catalogue()))
+    outcome = FilterEngine(index).run(Filters())
+    assert outcome.matches == range(5)
+
+
+def test_events_out_of_date_order_are_put_in_order(make_catalogue):
+    catalogue = load_catalogue(make_catalogue())
+    shuffled = dataclasses.replace(
+        catalogue, events=random.Random(3).sample(catalogue.events, len(catalogue.events))
+    )
+    index = Index(shuffled)
+    ordered = in_date_order(index)
+    assert [e.id for e in ordered.events] == [e.id for e in catalogue.events]
+    in_order = Index(catalogue)
+    assert in_date_order(in_order) is in_order

@@ -1,0 +1,50 @@
+"""The command palette (ctrl+p) finds events, actors and themes by name."""
+
+from __future__ import annotations
+
+from app_testing import SIZE, highlighted_id, main_screen, screen_text, settle, tiny_app
+from textual.command import CommandPalette
+
+from timeline_tui.query import Filters
+
+
+async def palette(pilot, query: str) -> None:
+    await pilot.press("ctrl+p", *query)
+    await pilot.pause(0.3)  # the palette searches in the background
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, CommandPalette)
+
+
+async def test_an_event_found_by_title_is_highlighted(make_catalogue):
+    app = tiny_app(make_catalogue)
+    async with app.run_test(size=SIZE) as pilot:
+        await palette(pilot, "embassies")
+        assert "Apr 1992  Embassies open" in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert highlighted_id(app) == "embassies"
+
+
+async def test_an_event_hidden_by_the_filters_clears_them_to_show_it(make_catalogue):
+    app = tiny_app(make_catalogue, Filters(themes=frozenset({"trade"})))
+    async with app.run_test(size=SIZE) as pilot:
+        await palette(pilot, "port opens")
+        assert "clears the filters that hide it" in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert main_screen(app).filters == Filters()
+        assert highlighted_id(app) == "port"
+
+
+async def test_a_theme_found_by_name_is_ticked_and_found_again_unticked(make_catalogue):
+    app = tiny_app(make_catalogue)
+    async with app.run_test(size=SIZE) as pilot:
+        await palette(pilot, "Theme: transp")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert main_screen(app).filters.themes == {"transport"}
+        await palette(pilot, "Theme: transp")
+        assert "stop filtering by it" in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert main_screen(app).filters == Filters()

@@ -1,0 +1,73 @@
+"""Screenshots of the main screen, a filtered view, the sources, the article and help.
+
+The catalogue is the tiny one at a fixed path (tests/app/data), so no tmp path
+shows; cursors do not blink; filtering workers are waited for.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from app_testing import fixed_app, settle, stop_blinking
+
+ROOT = Path(__file__).resolve().parents[2]
+SIZE = (100, 30)
+
+
+@pytest.fixture(autouse=True)
+def _from_the_checkout(monkeypatch):
+    # help shows `--catalog tests/app/data/events.yaml`, relative to the working folder
+    monkeypatch.chdir(ROOT)
+
+
+def pressing(*keys: str):
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        stop_blinking(pilot.app)
+        await pilot.press(*keys)
+        await settle(pilot)
+        stop_blinking(pilot.app)
+        await pilot.pause()
+
+    return run_before
+
+
+def test_main_screen(snap_compare):
+    assert snap_compare(fixed_app(), run_before=pressing(), terminal_size=SIZE)
+
+
+def test_main_screen_at_80_by_24(snap_compare):
+    assert snap_compare(fixed_app(), run_before=pressing("j"), terminal_size=(80, 24))
+
+
+def test_filtered_by_actor_theme_and_search(snap_compare):
+    keys = (
+        "a",
+        *"sylv",
+        "space",
+        "escape",
+        "escape",
+        "t",
+        *"dipl",
+        "space",
+        "escape",
+        "escape",
+        "slash",
+        *"firefly",
+        "enter",
+    )
+    assert snap_compare(fixed_app(), run_before=pressing(*keys), terminal_size=SIZE)
+
+
+def test_quote_viewer_with_two_sources_that_disagree(snap_compare):
+    assert snap_compare(fixed_app(), run_before=pressing("enter", "n"), terminal_size=SIZE)
+
+
+def test_article_at_the_quote(snap_compare):
+    assert snap_compare(fixed_app(), run_before=pressing("G", "o"), terminal_size=SIZE)
+
+
+def test_help_screen(snap_compare):
+    keys = ("t", *"trade", "space", "escape", "escape", "question_mark")
+    assert snap_compare(fixed_app(), run_before=pressing(*keys), terminal_size=SIZE)

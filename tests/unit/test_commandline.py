@@ -1,0 +1,88 @@
+"""`list_command`: the command line for a set of filters, which reads back as the same filters."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shlex
+
+import pytest
+
+from timeline_tui.catalogue import load_catalogue
+from timeline_tui.cli import build_parser
+from timeline_tui.commandline import list_command
+from timeline_tui.query import Filters, build_filters
+
+
+def _read_back(command: str, catalogue) -> Filters:
+    """The filters `timeline` builds from the command, as the CLI does."""
+    words = shlex.split(command)
+    assert words[:2] == ["timeline", "list"]
+    args = build_parser().parse_args(words[1:])
+    return build_filters(
+        catalogue,
+        actors=getattr(args, "actor", []) or [],
+        themes=getattr(args, "theme", []) or [],
+        sources=getattr(args, "source", []) or [],
+        since=getattr(args, "since", None),
+        until=getattr(args, "until", None),
+        search=getattr(args, "search", "") or "",
+    )
+
+
+def test_no_filters_is_plain_list():
+    assert list_command(Filters()) == "timeline list"
+
+
+def test_every_filter_by_id_sorted_and_dates_as_days():
+    filters = Filters(
+        actors=frozenset({"sylvania", "freedonia"}),
+        themes=frozenset({"trade"}),
+        sources=frozenset({"one"}),
+        since=dt.date(2019, 1, 1),
+        until=dt.date(2021, 12, 31),
+        text="port deal",
+    )
+    assert list_command(filters) == (
+        "timeline list --actor freedonia --actor sylvania --theme trade --source one "
+        "--since 2019-01-01 --until 2021-12-31 --search 'port deal'"
+    )
+
+
+def test_catalogue_path_is_given_and_quoted():
+    command = list_command(Filters(), catalogue="my data/events.yaml")
+    assert command == "timeline list --catalog 'my data/events.yaml'"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "$1.3 [billion]",
+        "it's",
+        "a; rm -rf /",
+        "`whoami`",
+        "$(date)",
+        '"quoted"',
+        "-starts-with-dash",
+    ],
+)
+def test_search_text_survives_the_shell(text):
+    command = list_command(Filters(text=text))
+    words = shlex.split(command)
+    assert words[-1] in (text, f"--search={text}")
+    assert words[2:] in (["--search", text], [f"--search={text}"])
+
+
+def test_read_back_by_the_command_line_gives_the_same_filters(make_catalogue):
+    catalogue = load_catalogue(make_catalogue())
+    filters = Filters(
+        actors=frozenset({"firefly", "sylvania"}),
+        themes=frozenset({"diplomacy"}),
+        since=dt.date(1992, 4, 1),
+        until=dt.date(2021, 3, 1),
+        text="visited [billion]",
+    )
+    assert _read_back(list_command(filters), catalogue) == filters
+
+
+def test_whitespace_in_the_search_is_folded():
+    assert list_command(Filters(text="  port   deal ")) == "timeline list --search 'port deal'"
