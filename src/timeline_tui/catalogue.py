@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import gc
 from collections.abc import Callable, Iterator
@@ -10,8 +9,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-from timeline_tui.dates import DateError, DateSpan, PartialDate
+from timeline_tui.dates import DateError, DateSpan
 from timeline_tui.errors import CatalogueError, Problem, Severity
+from timeline_tui.fields import FieldReader, Invalid, describe, join_field
 from timeline_tui.model import (
     Actor,
     Catalogue,
@@ -43,144 +43,6 @@ DISPUTE_KEYS = ("about", "note")
 EXCLUSION_KEYS = ("source", "quote", "reason")
 
 
-class _Invalid(Exception):
-    """A value that cannot be used; the problem is already recorded."""
-
-
-class _Reader:
-    """Reads fields out of YAML mappings, recording each problem with its place."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self.problems: list[Problem] = []
-        self.broken_ids: set[str] = set()
-        """Entries given but invalid: references to them are not reported again."""
-
-    def problem(
-        self, line: int | None, field: str, message: str, severity: Severity = Severity.ERROR
-    ) -> None:
-        self.problems.append(Problem(self.name, line, field, message, severity))
-
-    def mapping(self, value: object, line: int, field: str, keys: tuple[str, ...]) -> YamlMap:
-        if not isinstance(value, YamlMap):
-            self.problem(line, field, f"expected a mapping, got {_describe(value)}")
-            raise _Invalid
-        for key in value:
-            if key not in keys:
-                close = difflib.get_close_matches(key, keys, n=1, cutoff=0.6)
-                hint = f" (did you mean {close[0]!r}?)" if close else ""
-                self.problem(
-                    value.key_lines[key],
-                    _join(field, key),
-                    f"unknown key{hint}; expected one of {', '.join(keys)}",
-                    Severity.WARNING,
-                )
-        return value
-
-    def items(self, parent: YamlMap, key: str, field: str, required: bool = True) -> YamlList:
-        value = parent.get(key)
-        if value is None:
-            if required:
-                self.problem(parent.line, _join(field, key), "missing")
-            return YamlList(parent.line)
-        if not isinstance(value, YamlList):
-            self.problem(
-                line_of(parent, key), _join(field, key), f"expected a list, got {_describe(value)}"
-            )
-            return YamlList(parent.line)
-        return value
-
-    def text(self, parent: YamlMap, key: str, field: str, required: bool = True) -> str | None:
-        value = parent.get(key)
-        where = _join(field, key)
-        if value is None:
-            if required:
-                self.problem(line_of(parent, key), where, "missing")
-                raise _Invalid
-            return None
-        if isinstance(value, bool) or not isinstance(value, (str, int, float, dt.date)):
-            self.problem(line_of(parent, key), where, f"expected text, got {_describe(value)}")
-            raise _Invalid
-        text = str(value)
-        if required and not text.strip():
-            self.problem(line_of(parent, key), where, "is empty")
-            raise _Invalid
-        return text
-
-    def texts(self, parent: YamlMap, key: str, field: str, required: bool = True) -> list[str]:
-        values = self.items(parent, key, field, required)
-        result = []
-        for index, value in enumerate(values):
-            if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-                self.problem(
-                    line_of(values, index),
-                    f"{_join(field, key)}[{index}]",
-                    f"expected text, got {_describe(value)}",
-                )
-                continue
-            result.append(str(value))
-        return result
-
-    def date(self, parent: YamlMap, key: str, field: str, required: bool) -> PartialDate | None:
-        value = parent.get(key)
-        where, line = _join(field, key), line_of(parent, key)
-        if value is None:
-            if required:
-                self.problem(line, where, "missing")
-                raise _Invalid
-            return None
-        if isinstance(value, bool):
-            self.problem(line, where, f"expected a date, got {_describe(value)}")
-            raise _Invalid
-        if isinstance(value, dt.date):
-            return PartialDate(value.year, value.month, value.day)
-        if isinstance(value, int):
-            value = str(value)
-        if not isinstance(value, str):
-            self.problem(line, where, f"expected a date, got {_describe(value)}")
-            raise _Invalid
-        try:
-            return PartialDate.parse(value)
-        except DateError as error:
-            self.problem(line, where, str(error))
-            raise _Invalid from None
-
-    def each(
-        self, values: YamlList, field: str, build: Callable[[YamlMap, int, str], T]
-    ) -> Iterator[T]:
-        for index, value in enumerate(values):
-            item_field = f"{field}[{index}]"
-            if isinstance(value, YamlMap) and isinstance(value.get("id"), str):
-                item_field = f"{field}[{value['id']}]"
-            try:
-                yield build(value, line_of(values, index), item_field)
-            except _Invalid:
-                if isinstance(value, YamlMap) and isinstance(value.get("id"), str):
-                    self.broken_ids.add(value["id"])
-
-
-def _join(field: str, key: str) -> str:
-    if not key:
-        return field
-    return f"{field}.{key}" if field else key
-
-
-def _describe(value: object) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, (YamlMap, dict)):
-        return "a mapping"
-    if isinstance(value, (YamlList, list)):
-        return "a list"
-    if isinstance(value, (int, float)):
-        return f"the number {value}"
-    if isinstance(value, dt.date):
-        return f"the date {value.isoformat()}"
-    return "text"
-
-
 @contextmanager
 def _gc_paused() -> Iterator[None]:
     """Building many small objects triggers the cyclic collector over and over; none are cycles."""
@@ -209,7 +71,7 @@ def load_catalogue(path: Path | str) -> Catalogue:
 
 def build_catalogue(data: Any, path: Path) -> Catalogue:
     """Validate parsed YAML into a catalogue (see `load_catalogue`)."""
-    reader = _Reader(str(path))
+    reader = FieldReader(str(path))
     if data is None:
         raise CatalogueError([Problem(str(path), None, "", "is empty: expected a catalogue")])
     if not isinstance(data, YamlMap):
@@ -220,59 +82,32 @@ def build_catalogue(data: Any, path: Path) -> Catalogue:
                     1,
                     "",
                     f"expected a mapping of sources, actors, themes and "
-                    f"events at the top, got {_describe(data)}",
+                    f"events at the top, got {describe(data)}",
                 )
             ]
         )
     try:
         top = reader.mapping(data, data.line, "", TOP_KEYS)
         title = reader.text(top, "title", "", required=False)
-    except _Invalid:
+    except Invalid:
         title = None
     folder = path.parent
 
+    def section(key: str, build: Callable[[Any, int, str], T], required: bool = True) -> list[T]:
+        return list(reader.each(reader.items(data, key, "", required), key, build))
+
     sources = _unique(
-        reader,
-        reader.each(
-            reader.items(data, "sources", ""),
-            "sources",
-            lambda value, line, field: _source(reader, value, line, field, folder),
-        ),
+        reader, section("sources", lambda v, ln, f: _source(reader, v, ln, f, folder))
     )
-    actors = _unique(
-        reader,
-        reader.each(
-            reader.items(data, "actors", ""),
-            "actors",
-            lambda value, line, field: _actor(reader, value, line, field),
-        ),
-    )
-    themes = _unique(
-        reader,
-        reader.each(
-            reader.items(data, "themes", ""),
-            "themes",
-            lambda value, line, field: _theme(reader, value, line, field),
-        ),
-    )
+    actors = _unique(reader, section("actors", lambda v, ln, f: _actor(reader, v, ln, f)))
+    themes = _unique(reader, section("themes", lambda v, ln, f: _theme(reader, v, ln, f)))
     for actor in actors.values():
         if actor.affiliation is not None and actor.affiliation not in actors:
             _unknown(reader, actor.location, "affiliation", actor.affiliation, actors, "actor")
-    vocabularies = {"actors": actors, "themes": themes, "sources": sources}
-    events = _unique(
-        reader,
-        reader.each(
-            reader.items(data, "events", ""),
-            "events",
-            lambda value, line, field: _event(reader, value, line, field, vocabularies),
-        ),
-    )
-    excluded = list(
-        reader.each(
-            reader.items(data, "excluded", "", required=False),
-            "excluded",
-            lambda value, line, field: _exclusion(reader, value, line, field, sources),
-        )
+    known = {"actors": actors, "themes": themes, "sources": sources}
+    events = _unique(reader, section("events", lambda v, ln, f: _event(reader, v, ln, f, known)))
+    excluded = section(
+        "excluded", lambda v, ln, f: _exclusion(reader, v, ln, f, sources), required=False
     )
 
     errors = [p for p in reader.problems if p.severity is Severity.ERROR]
@@ -290,7 +125,7 @@ def build_catalogue(data: Any, path: Path) -> Catalogue:
     )
 
 
-def _unique(reader: _Reader, items: Iterator[Any]) -> dict[str, Any]:
+def _unique(reader: FieldReader, items: list[Any]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for item in items:
         if item.id in result:
@@ -306,16 +141,18 @@ def _unique(reader: _Reader, items: Iterator[Any]) -> dict[str, Any]:
 
 
 def _unknown(
-    reader: _Reader, location: Location, key: str, value: str, known: dict[str, Any], kind: str
+    reader: FieldReader, location: Location, key: str, value: str, known: dict[str, Any], kind: str
 ) -> None:
     if value in reader.broken_ids:
         return
     close = difflib.get_close_matches(value, list(known), n=3, cutoff=0.6)
     hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
-    reader.problem(location.line, _join(location.field, key), f"unknown {kind} {value!r}{hint}")
+    reader.problem(
+        location.line, join_field(location.field, key), f"unknown {kind} {value!r}{hint}"
+    )
 
 
-def _source(reader: _Reader, value: object, line: int, field: str, folder: Path) -> Source:
+def _source(reader: FieldReader, value: object, line: int, field: str, folder: Path) -> Source:
     item = reader.mapping(value, line, field, SOURCE_KEYS)
     source_id = reader.text(item, "id", field)
     file = reader.text(item, "file", field)
@@ -325,14 +162,14 @@ def _source(reader: _Reader, value: object, line: int, field: str, folder: Path)
     if Path(file).is_absolute() or not _inside(path, folder):
         reader.problem(
             line_of(item, "file"),
-            _join(field, "file"),
+            join_field(field, "file"),
             f"{file!r} is outside the catalogue's folder; refusing to read it",
         )
-        raise _Invalid
+        raise Invalid
     published = None
     try:
         published = reader.date(item, "published", field, required=False)
-    except _Invalid:
+    except Invalid:
         pass
     return Source(
         id=source_id,
@@ -356,7 +193,7 @@ def _inside(path: Path, folder: Path) -> bool:
     return True
 
 
-def _actor(reader: _Reader, value: object, line: int, field: str) -> Actor:
+def _actor(reader: FieldReader, value: object, line: int, field: str) -> Actor:
     item = reader.mapping(value, line, field, ACTOR_KEYS)
     return Actor(
         id=reader.text(item, "id", field) or "",
@@ -368,7 +205,7 @@ def _actor(reader: _Reader, value: object, line: int, field: str) -> Actor:
     )
 
 
-def _theme(reader: _Reader, value: object, line: int, field: str) -> Theme:
+def _theme(reader: FieldReader, value: object, line: int, field: str) -> Theme:
     item = reader.mapping(value, line, field, THEME_KEYS)
     return Theme(
         id=reader.text(item, "id", field) or "",
@@ -379,7 +216,7 @@ def _theme(reader: _Reader, value: object, line: int, field: str) -> Theme:
 
 
 def _event(
-    reader: _Reader, value: object, line: int, field: str, known: dict[str, dict[str, Any]]
+    reader: FieldReader, value: object, line: int, field: str, known: dict[str, dict[str, Any]]
 ) -> Event:
     item = reader.mapping(value, line, field, EVENT_KEYS)
     location = Location(reader.name, item.line, field)
@@ -390,8 +227,8 @@ def _event(
     try:
         span = DateSpan(start, end)
     except DateError as error:
-        reader.problem(line_of(item, "end"), _join(field, "end"), str(error))
-        raise _Invalid from None
+        reader.problem(line_of(item, "end"), join_field(field, "end"), str(error))
+        raise Invalid from None
 
     references = {}
     for key in ("actors", "themes"):
@@ -411,7 +248,9 @@ def _event(
     )
     if not citations and isinstance(item.get("sources"), YamlList) and not item["sources"]:
         reader.problem(
-            line_of(item, "sources"), _join(field, "sources"), "an event needs at least one source"
+            line_of(item, "sources"),
+            join_field(field, "sources"),
+            "an event needs at least one source",
         )
     figures = reader.each(
         reader.items(item, "figures", field, required=False),
@@ -440,7 +279,7 @@ def _event(
 
 
 def _citation(
-    reader: _Reader, value: object, line: int, field: str, sources: dict[str, Source]
+    reader: FieldReader, value: object, line: int, field: str, sources: dict[str, Source]
 ) -> Citation:
     item = reader.mapping(value, line, field, CITATION_KEYS)
     source = reader.text(item, "source", field) or ""
@@ -457,16 +296,16 @@ def _citation(
     return Citation(source=source, quote=reader.text(item, "quote", field) or "", location=location)
 
 
-def _figure(reader: _Reader, value: object, line: int, field: str) -> Figure:
+def _figure(reader: FieldReader, value: object, line: int, field: str) -> Figure:
     item = reader.mapping(value, line, field, FIGURE_KEYS)
     number = item.get("value")
     if isinstance(number, bool) or not isinstance(number, (int, float, str)):
         reader.problem(
             line_of(item, "value"),
-            _join(field, "value"),
-            f"expected a number, got {_describe(number)}",
+            join_field(field, "value"),
+            f"expected a number, got {describe(number)}",
         )
-        raise _Invalid
+        raise Invalid
     return Figure(
         label=reader.text(item, "label", field) or "",
         value=number,
@@ -474,7 +313,7 @@ def _figure(reader: _Reader, value: object, line: int, field: str) -> Figure:
     )
 
 
-def _dispute(reader: _Reader, value: object, line: int, field: str) -> Dispute:
+def _dispute(reader: FieldReader, value: object, line: int, field: str) -> Dispute:
     item = reader.mapping(value, line, field, DISPUTE_KEYS)
     return Dispute(
         about=reader.text(item, "about", field, required=False) or "",
@@ -483,7 +322,7 @@ def _dispute(reader: _Reader, value: object, line: int, field: str) -> Dispute:
 
 
 def _exclusion(
-    reader: _Reader, value: object, line: int, field: str, sources: dict[str, Source]
+    reader: FieldReader, value: object, line: int, field: str, sources: dict[str, Source]
 ) -> Exclusion:
     item = reader.mapping(value, line, field, EXCLUSION_KEYS)
     source = reader.text(item, "source", field) or ""
