@@ -68,6 +68,11 @@ def test_article_at_the_quote(snap_compare):
     assert snap_compare(fixed_app(), run_before=pressing("G", "o"), terminal_size=SIZE)
 
 
+def test_article_with_every_quote_and_the_open_dates_marked(snap_compare):
+    # tab moves from the visit's own quote to another event's; the date line is open
+    assert snap_compare(fixed_app(), run_before=pressing("G", "o", "tab"), terminal_size=SIZE)
+
+
 def test_help_screen(snap_compare):
     keys = ("t", *"trade", "space", "escape", "escape", "question_mark")
     assert snap_compare(fixed_app(), run_before=pressing(*keys), terminal_size=SIZE)

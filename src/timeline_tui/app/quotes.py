@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass
 
+from timeline_tui.app.article_marks import SourceMentions
 from timeline_tui.model import Source
 from timeline_tui.provenance import Article, Span
 from timeline_tui.textsafe import printable
@@ -26,11 +27,24 @@ class QuoteInContext:
 
 
 class ArticleCache:
-    """Articles read on demand; the most recently shown are kept, so moving about rereads none."""
+    """Articles read on demand; the most recently shown are kept, so moving about rereads none.
+
+    It also keeps each source's date mentions once found: finding them takes a
+    worker thread, and the catalogue does not change while the app runs.
+    """
 
     def __init__(self, maxsize: int = 32) -> None:
         self._maxsize = maxsize
         self._articles: OrderedDict[str, Article | str] = OrderedDict()
+        self._mentions: dict[str, SourceMentions] = {}
+
+    def mentions(self, source_id: str) -> SourceMentions | None:
+        """The source's date mentions, if they have been found."""
+        return self._mentions.get(source_id)
+
+    def keep_mentions(self, source_id: str, found: SourceMentions) -> None:
+        # called from the worker thread: one dict assignment is atomic, so no lock
+        self._mentions[source_id] = found
 
     def read(self, source: Source) -> Article | str:
         """The source's article, or a sentence saying why it cannot be read."""

@@ -1,28 +1,87 @@
-"""The whole article of one of an event's sources, scrolled to the quote and with it selected."""
+"""The whole article of one of an event's sources, with what the catalogue took from it marked.
+
+Every event's quote from the article is marked (the event's own quotes apart from
+the others'), and so are the date mentions no event or exclusion accounts for, so
+an author reading a source sees what the chronology skipped. The quotes are found
+at once; the date mentions come from a worker thread (dateparser is slow to
+import) and are drawn when they arrive.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
+from textual.style import Style
+from textual.theme import Theme
 from textual.widgets import Footer, Static, TextArea
 from textual.widgets.text_area import Selection
 
+from timeline_tui.app.article_marks import (
+    ArticleMarks,
+    Kind,
+    Locator,
+    MentionMark,
+    SourceMentions,
+    find_source_mentions,
+    mention_marks,
+    quote_marks,
+)
 from timeline_tui.app.quotes import ArticleCache, article_view, citation_text, source_heading
-from timeline_tui.model import Catalogue, Event
+from timeline_tui.app.widgets.article_text import ArticleText
+from timeline_tui.coverage import Status
+from timeline_tui.model import Catalogue, Event, Source
 from timeline_tui.textsafe import printable
 
 
-class ArticleScreen(Screen[None]):
-    """One article in full. `n`/`p` go to the event's other sources; escape goes back."""
+class ArticleScreen(Screen[int | None]):
+    """One article in full; dismissed with the event to go to (enter), or None (escape)."""
 
     CSS_PATH = "article.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "app.pop_screen", "Back", id="article.back"),
+        Binding("escape", "back", "Back", id="article.back"),
+        Binding(
+            "tab,right_square_bracket",
+            "quote(1)",
+            "Next quote",
+            id="article.next_quote",
+            tooltip="The next quote the catalogue takes from this article",
+        ),
+        Binding(
+            "shift+tab,left_square_bracket",
+            "quote(-1)",
+            "Previous quote",
+            show=False,
+            id="article.previous_quote",
+        ),
+        Binding(
+            "enter",
+            "go_to_event",
+            "Go to event",
+            id="article.go_to_event",
+            tooltip="Close the article and move the timeline to this quote's event",
+        ),
+        Binding(
+            "right_curly_bracket",
+            "open_mention(1)",
+            "Next open date",
+            id="article.next_open",
+            tooltip="The next date mention no event or exclusion accounts for",
+        ),
+        Binding(
+            "left_curly_bracket",
+            "open_mention(-1)",
+            "Previous open date",
+            show=False,
+            id="article.previous_open",
+        ),
         Binding("n", "source(1)", "Next source", id="article.next_source"),
         Binding("p", "source(-1)", "Previous source", id="article.previous_source"),
         Binding(
@@ -30,38 +89,80 @@ class ArticleScreen(Screen[None]):
             "copy_quote",
             "Copy quote",
             id="article.copy",
-            tooltip="Copy the quote with its citation",
+            tooltip="Copy the event's quote with its citation",
         ),
     ]
+
+    @dataclass
+    class _MentionsFound(Message):
+        source_id: str
+        found: SourceMentions
 
     def __init__(
         self, catalogue: Catalogue, event: Event, citation: int, articles: ArticleCache
     ) -> None:
+        """
+        Args:
+            catalogue: The catalogue; the screen's result is a position in its events.
+            event: The event the article was opened from.
+            citation: Which of the event's citations to show first.
+            articles: The app's cache of articles and of their date mentions.
+        """
         super().__init__()
         self._catalogue = catalogue
         self._event = event
         self.citation_index = citation
         self._articles = articles
+        self._source: Source | None = None
+        """The source shown, when its article could be read."""
+        self._locate: Locator | None = None
+        self._mentions: SourceMentions | None = None
+        """The shown article's date mentions; None while they are being found."""
+        self._quote: int | None = None
+        """The quote last moved to (it tells apart quotes standing in the same place)."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="article-heading", markup=False)
         yield Static(id="article-problem", markup=False)
-        yield TextArea(
-            id="article-text",
-            read_only=True,
-            soft_wrap=True,
-            show_cursor=True,
-            show_line_numbers=False,
-        )
+        yield Static(id="article-legend", markup=False)
+        yield ArticleText(id="article-text")
+        yield Static(id="article-at", markup=False)
         yield Footer()
+
+    @property
+    def text_area(self) -> ArticleText:
+        return self.query_one("#article-text", ArticleText)
+
+    @property
+    def marks(self) -> ArticleMarks:
+        return self.text_area.marks
+
+    @property
+    def mentions(self) -> SourceMentions | None:
+        """The shown article's date mentions, once found (None before, or without an article)."""
+        return self._mentions
 
     def on_mount(self) -> None:
         self._show()
+        # the marks' colours come from the theme: the legend follows a change of it
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, theme: Theme) -> None:
+        self._show_legend()
+
+    # --- actions ----------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "source":
             return len(self._event.citations) > 1
+        if action in ("quote", "go_to_event"):
+            return True if self.marks.quotes else None
+        if action == "open_mention":
+            return True if self.marks.open_mentions else None
         return True
+
+    def action_back(self) -> None:
+        self.dismiss(None)
 
     def action_source(self, delta: int) -> None:
         self.citation_index = (self.citation_index + delta) % len(self._event.citations)
@@ -74,18 +175,65 @@ class ArticleScreen(Screen[None]):
             self.app.copy_to_clipboard(citation_text(source, citation.quote))
             self.notify("Copied the quote and its citation.")
 
+    def action_quote(self, delta: int) -> None:
+        """Select the next (1) or previous (-1) quote of any event, wrapping around."""
+        area = self.text_area
+        index = self.marks.step_quote(area.cursor_location, self._selected_quote(), delta)
+        if index is None:
+            return
+        quote = self.marks.quotes[index]
+        self._select(quote.start, quote.end)
+        self._quote = index
+        self._show_where()
+
+    def action_open_mention(self, delta: int) -> None:
+        mark = self.marks.step_open_mention(self.text_area.cursor_location, delta)
+        if mark is not None:
+            self._select(mark.start, mark.end)
+
+    def action_go_to_event(self) -> None:
+        index = self._selected_quote()
+        if index is None:
+            index = self.marks.quote_at(self.text_area.cursor_location)
+        if index is None:
+            self.notify("The cursor is in no quote: tab moves to the next one.")
+            return
+        self.dismiss(self.marks.quotes[index].event)
+
+    def _selected_quote(self) -> int | None:
+        """The quote selected, if the selection is exactly a quote."""
+        start, end = sorted(self.text_area.selection)
+        quote = self._quote
+        if quote is not None and quote < len(self.marks.quotes):
+            mark = self.marks.quotes[quote]
+            if (mark.start, mark.end) == (start, end):
+                return quote
+        return self.marks.quote_spanning(start, end)
+
+    def _select(self, start: tuple[int, int], end: tuple[int, int]) -> None:
+        area = self.text_area
+        # the cursor at the start, so scrolling to it shows the beginning
+        area.selection = Selection(end, start)
+        area.focus()
+        area.scroll_cursor_visible(center=True)
+
+    # --- showing a source -------------------------------------------------------------
+
     def _show(self) -> None:
         citation = self._event.citations[self.citation_index]
         count = len(self._event.citations)
         source = self._catalogue.sources.get(citation.source)
         heading = self.query_one("#article-heading", Static)
         problem = self.query_one("#article-problem", Static)
-        text_area = self.query_one("#article-text", TextArea)
+        text_area = self.text_area
+        self._source, self._locate, self._mentions, self._quote = None, None, None, None
+        text_area.show_marks(ArticleMarks())
         where = f"Source {self.citation_index + 1} of {count}"
         if source is None:
             heading.update(Content(where))
             self._problem(f"Unknown source {printable(citation.source)!r}.")
             text_area.load_text(printable(citation.quote, multiline=True))
+            self._show_legend()
             return
         heading.update(
             Content.assemble(
@@ -100,10 +248,23 @@ class ArticleScreen(Screen[None]):
         if isinstance(article, str):
             self._problem(article)
             text_area.load_text(printable(citation.quote, multiline=True))
+            self._show_legend()
             return
+        self._source, self._locate = source, Locator(article.text)
         span = article.find(citation.quote)
         view = article_view(article, span)
         text_area.load_text(view.text)
+        marks = ArticleMarks(
+            quote_marks(self._catalogue, source.id, article, self._event, self._locate)
+        )
+        text_area.show_marks(marks)
+        self.refresh_bindings()
+        found = self._articles.mentions(source.id)
+        if found is None:
+            self._find_mentions(source.id)
+        else:
+            self._show_mentions(found)
+        self._show_legend()
         if span is None:
             self._problem(
                 f"The quote is not in {printable(source.file)}; the article is shown "
@@ -111,6 +272,7 @@ class ArticleScreen(Screen[None]):
             )
             return
         problem.set_class(False, "-shown")
+        self._quote = marks.quote_spanning(view.start, view.end)
         # the cursor at the start of the quote, so scrolling to it shows its beginning
         text_area.selection = Selection(view.end, view.start)
         text_area.focus()
@@ -121,3 +283,126 @@ class ArticleScreen(Screen[None]):
         problem = self.query_one("#article-problem", Static)
         problem.update(Content(text))
         problem.set_class(True, "-shown")
+
+    @work(
+        thread=True,
+        exclusive=True,
+        group="article-mentions",
+        exit_on_error=False,
+        description="finding the article's date mentions",
+    )
+    def _find_mentions(self, source_id: str) -> None:
+        try:
+            found = find_source_mentions(self._catalogue, source_id)
+        except Exception as error:  # any: the article stays readable without its marks
+            message = f"{type(error).__name__}: {error}"
+            self.post_message(self._MentionsFound(source_id, SourceMentions(problem=message)))
+            return
+        # kept here, not in the handler: leaving the screen drops the message, not the work
+        self._articles.keep_mentions(source_id, found)
+        self.post_message(self._MentionsFound(source_id, found))
+
+    @on(_MentionsFound)
+    def _mentions_found(self, message: _MentionsFound) -> None:
+        if self._source is not None and self._source.id == message.source_id:
+            self._show_mentions(message.found)
+            self._show_legend()
+
+    def _show_mentions(self, found: SourceMentions) -> None:
+        assert self._locate is not None
+        self._mentions = found
+        marks = self.marks.with_mentions(mention_marks(found, self._locate))
+        self.text_area.show_marks(marks)
+        self.refresh_bindings()
+        self._show_where()
+
+    def _show_legend(self) -> None:
+        legend = self.query_one("#article-legend", Static)
+        if self._source is None:
+            legend.display = False
+            return
+        legend.display = True
+        area = self.text_area
+        marks = self.marks
+
+        def sample(text: str, kind: Kind) -> tuple[str, Style]:
+            return text, Style.from_rich_style(area.mark_style(kind))
+
+        own = sum(1 for q in marks.quotes if q.current)
+        parts: list[str | tuple[str, str | Style]] = [
+            sample(f"this event's quote{'s' if own != 1 else ''}", Kind.CURRENT),
+            "  ",
+            sample(f"other events' quotes: {len(marks.quotes) - own}", Kind.QUOTE),
+            "  ",
+        ]
+        found = self._mentions
+        if found is None:
+            parts.append(("finding the date mentions…", "$text-muted"))
+        elif found.problem is not None:
+            problem = printable(found.problem)
+            parts.append((f"date mentions not found: {problem}", "$text-error"))
+        else:
+            parts += [
+                sample(f"open date mentions: {found.count(Status.OPEN)}", Kind.OPEN),
+                "  ",
+                sample(f"excluded: {found.count(Status.EXCLUDED)}", Kind.EXCLUDED),
+            ]
+        legend.update(Content.assemble(*parts))
+
+    # --- what the cursor is on --------------------------------------------------------
+
+    @on(TextArea.SelectionChanged)
+    def _selection_changed(self, message: TextArea.SelectionChanged) -> None:
+        self._show_where()
+
+    def _show_where(self) -> None:
+        at = self.query_one("#article-at", Static)
+        if self._source is None:
+            at.display = False
+            return
+        at.display = True
+        at.update(self._where_content())
+
+    def _where_content(self) -> Content:
+        marks, area = self.marks, self.text_area
+        index = self._selected_quote()
+        if index is None:
+            index = marks.quote_at(area.cursor_location)
+        if index is not None:
+            quote = marks.quotes[index]
+            event = self._catalogue.events[quote.event]
+            whose = "this event's quote" if quote.current else "enter goes to this event"
+            return Content.assemble(
+                (f"Quote {index + 1} of {len(marks.quotes)}", "bold"),
+                "  ",
+                (event.date.display(), "$text-secondary"),
+                "  ",
+                printable(event.title),
+                "  ",
+                (whose, "$text-muted"),
+            )
+        mention = marks.mention_at(area.cursor_location)
+        if mention is not None:
+            return _mention_content(mention)
+        keys = "tab next quote · enter goes to its event · } next open date mention"
+        return Content.assemble((keys, "$text-muted"))
+
+
+def _mention_content(mark: MentionMark) -> Content:
+    """What a date mention stands for and what the catalogue makes of it."""
+    mention = mark.mention
+    date = f"{mention.resolved} ({mention.precision})" if mention.resolved else "undated"
+    parts: list[str | tuple[str, str]] = [
+        (f"“{printable(mention.text)}”", "bold"),
+        " → ",
+        (printable(date), "$text-secondary"),
+        "  ",
+    ]
+    if mention.status is Status.OPEN:
+        why = "open: no event quotes its sentence and no exclusion sets it aside"
+        parts.append((why, "$text-warning"))
+    elif mention.status is Status.EXCLUDED:
+        parts.append((f"excluded: {printable(mention.reason or '')}", "$text-muted"))
+    else:
+        parts.append((f"covered by {printable(mention.event or '')}", "$text-muted"))
+    return Content.assemble(*parts)

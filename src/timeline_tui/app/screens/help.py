@@ -45,6 +45,15 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ),
     ),
     (
+        "In the article (o)",
+        (
+            ("tab ]", "next quote of any event, marked in the text"),
+            ("shift+tab [", "previous quote"),
+            ("enter", "go to its event (clears filters only if they hide it)"),
+            ("} {", "next and previous open date mention (underlined)"),
+        ),
+    ),
+    (
         "App",
         (
             ("escape", "back: leave a box, close the sources or a screen"),

@@ -332,7 +332,19 @@ class MainScreen(Screen[None]):
         citation = (
             self.quotes.source_index if self.quotes_open and (self.quotes.event is shown) else 0
         )
-        self.app.push_screen(ArticleScreen(self.catalogue, shown, citation, self._articles))
+        self.app.push_screen(
+            ArticleScreen(self.catalogue, shown, citation, self._articles),
+            callback=self._article_closed,
+        )
+
+    def _article_closed(self, event: int | None) -> None:
+        """The article screen's enter: move to the event of the quote chosen there."""
+        if event is None:
+            return
+        hidden = not self.shows_event(event)
+        self.go_to_event(event)
+        if hidden:
+            self.notify("The filters hid that event, so they are cleared.")
 
     def action_copy_quote(self) -> None:
         event = self.timeline.highlighted_event
