@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from timeline_tui import __version__
+from timeline_tui.cache import load_index
 from timeline_tui.catalogue import load_catalogue
 from timeline_tui.embedded import embedded_catalogue_path
 from timeline_tui.errors import CatalogueError, Severity
@@ -44,6 +45,7 @@ class UsageError(Exception):
 # are suppressed so that a subcommand's copy does not overwrite the top level's.
 _COMMON_DEFAULTS: dict[str, Any] = {
     "catalog": None,
+    "no_cache": False,
     "actor": [],
     "theme": [],
     "source": [],
@@ -57,6 +59,12 @@ def _common_options(filters: bool) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
     parser.add_argument(
         "--catalog", metavar="PATH", help="catalogue file to read (default: the embedded catalogue)"
+    )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="read the catalogue's YAML, neither using nor writing the parsed copy kept in "
+        "$XDG_CACHE_HOME/timeline-tui",
     )
     if filters:
         group = parser.add_argument_group("filters")
@@ -178,12 +186,12 @@ def _run(args: argparse.Namespace) -> int:
     command = args.command
     if command == "check":
         return _check(args)
-    catalogue = load_catalogue(_catalogue_path(args))
+    index = load_index(_catalogue_path(args), use_cache=not args.no_cache)
+    catalogue = index.catalogue
     if command == "coverage":
         return _coverage(args, catalogue)
     if command == "show":
         return _show(args, catalogue)
-    index = Index(catalogue)
     filters = _filters(args, catalogue)
     if command in ("actors", "themes"):
         return _vocabulary(command, index, filters, args.format)

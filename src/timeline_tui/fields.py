@@ -65,6 +65,8 @@ class FieldReader:
 
     def text(self, parent: YamlMap, key: str, field: str, required: bool = True) -> str | None:
         value = parent.get(key)
+        if type(value) is str and value.strip():
+            return value  # the usual case, first: this runs for every field of every event
         where = join_field(field, key)
         if value is None:
             if required:
@@ -82,6 +84,8 @@ class FieldReader:
 
     def texts(self, parent: YamlMap, key: str, field: str, required: bool = True) -> list[str]:
         values = self.items(parent, key, field, required)
+        if all(type(value) is str for value in values):
+            return list(values)  # the usual case: nothing to convert or report
         result = []
         for index, value in enumerate(values):
             if isinstance(value, bool) or not isinstance(value, (str, int, float)):
@@ -96,6 +100,12 @@ class FieldReader:
 
     def date(self, parent: YamlMap, key: str, field: str, required: bool) -> PartialDate | None:
         value = parent.get(key)
+        if type(value) is str:  # the usual case, first: a date as text
+            try:
+                return PartialDate.parse(value)
+            except DateError as error:
+                self.problem(line_of(parent, key), join_field(field, key), str(error))
+                raise Invalid from None
         where, line = join_field(field, key), line_of(parent, key)
         if value is None:
             if required:

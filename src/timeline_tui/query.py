@@ -7,11 +7,16 @@ few integer ANDs and a facet count is a popcount, whatever the catalogue's size.
 
 from __future__ import annotations
 
+import bisect
+import collections
 import datetime as dt
 import difflib
-from collections.abc import Iterable, Sequence
+import itertools
+import operator
+from collections import defaultdict
+from collections.abc import Iterable, Sequence, Sized
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import Any, Literal
 
 from timeline_tui.dates import DateError, parse_date_expression
 from timeline_tui.model import Catalogue, Event
@@ -130,86 +135,225 @@ def search_terms(text: str) -> list[str]:
     return text.casefold().split()
 
 
-@dataclass(slots=True)
-class _TextCache:
-    terms: tuple[str, ...] = ()
-    mask: int = 0
+_RECENT_SEARCHES = 32
+"""Text masks kept for reuse: backspacing returns to one, typing on narrows one."""
 
 
 @dataclass(slots=True)
 class Index:
-    """What filtering needs, computed once per catalogue."""
+    """What filtering needs, computed once per catalogue.
+
+    Each part is built the first time a filter needs it (a plain `timeline list`
+    needs none), then kept: per facet value a bitmask of its events, per event
+    the ordinal of its first and last day, per event its text case-folded.
+    """
 
     catalogue: Catalogue
-    haystacks: list[str] = field(init=False)
-    first_days: list[int] = field(init=False)
-    last_days: list[int] = field(init=False)
-    masks: dict[Facet, dict[str, int]] = field(init=False)
     all: int = field(init=False)
-    _text_cache: _TextCache = field(init=False)
+    _facet_masks: dict[Facet, dict[str, int]] = field(init=False, repr=False)
+    _facet_totals: dict[Facet, dict[str, int]] = field(init=False, repr=False)
+    _facet_values: dict[Facet, list[tuple[str, ...]]] = field(init=False, repr=False)
+    _haystacks: list[str] | None = field(init=False, repr=False)
+    _days: tuple[list[int], list[int], int] | None = field(init=False, repr=False)
+    _date_cache: tuple[tuple[dt.date | None, dt.date | None], int] | None = field(
+        init=False, repr=False
+    )
+    _text_cache: dict[tuple[str, ...], int] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        events = self.catalogue.events
-        self.haystacks = [_haystack(event) for event in events]
-        self.first_days = [event.date.first_day.toordinal() for event in events]
-        self.last_days = [event.date.last_day.toordinal() for event in events]
-        members: dict[Facet, dict[str, list[int]]] = {facet: {} for facet in FACETS}
-        for index, event in enumerate(events):
-            for facet, values in (
-                ("actors", event.actors),
-                ("themes", event.themes),
-                ("sources", event.source_ids),
-            ):
-                for value in values:
-                    members[facet].setdefault(value, []).append(index)  # type: ignore[index]
-        size = len(events)
-        self.masks = {
-            facet: {value: _mask(indices, size) for value, indices in by_value.items()}
-            for facet, by_value in members.items()
-        }
-        self.all = (1 << size) - 1
-        self._text_cache = _TextCache(mask=self.all)
+        self.all = (1 << len(self.catalogue.events)) - 1
+        self._facet_masks = {}
+        self._facet_totals = {}
+        self._facet_values = {}
+        self._haystacks = None
+        self._days = None
+        self._date_cache = None
+        self._text_cache = {}
 
     @property
     def events(self) -> list[Event]:
         return self.catalogue.events
 
+    def export_parts(self) -> dict[str, Any]:
+        """What the app needs from the start, built now: for `cache` to store.
+
+        The day bounds, the actor and theme masks and the search texts; source
+        masks are left to be built when `--source` first asks for them.
+        """
+        self._day_bounds()
+        for facet in ("actors", "themes"):
+            self._value_masks(facet)
+        return {
+            "size": len(self.events),
+            "days": self._day_bounds(),
+            "masks": dict(self._facet_masks),
+            "haystacks": self.haystacks,
+        }
+
+    @classmethod
+    def with_parts(cls, catalogue: Catalogue, parts: dict[str, Any]) -> Index:
+        """An index of `catalogue` with the parts `export_parts` gave for the same catalogue."""
+        index = cls(catalogue)
+        if parts.get("size") == len(catalogue.events):  # else they are for another catalogue
+            index._days = parts["days"]
+            index._facet_masks.update(parts["masks"])
+            index._haystacks = parts["haystacks"]
+        return index
+
+    # -- the precomputed parts -------------------------------------------------
+
+    @property
+    def haystacks(self) -> list[str]:
+        """Per event, its title, summary and quotes, case-folded, for `--search`."""
+        if self._haystacks is None:
+            self._haystacks = _haystacks(self.events)
+        return self._haystacks
+
+    @property
+    def first_days(self) -> list[int]:
+        """Per event, the ordinal of its first day (ascending: events are in date order)."""
+        return self._day_bounds()[0]
+
+    @property
+    def last_days(self) -> list[int]:
+        """Per event, the ordinal of its last day."""
+        return self._day_bounds()[1]
+
+    @property
+    def masks(self) -> dict[Facet, dict[str, int]]:
+        """Per facet, per value, the bitmask of the events that have it."""
+        return {facet: self._value_masks(facet) for facet in FACETS}
+
+    def _day_bounds(self) -> tuple[list[int], list[int], int]:
+        if self._days is None:
+            spans = [event.date for event in self.events]
+            first = [span.first_day.toordinal() for span in spans]
+            last = [span.last_day.toordinal() for span in spans]
+            if not all(map(operator.le, first, itertools.islice(first, 1, None))):
+                # events out of date order (a catalogue built by hand): no binary search
+                longest = -1
+            else:
+                longest = max(map(operator.sub, last, first), default=0)
+            self._days = (first, last, longest)
+        return self._days
+
+    def _value_masks(self, facet: Facet) -> dict[str, int]:
+        masks = self._facet_masks.get(facet)
+        if masks is None:
+            members: dict[str, list[int]] = defaultdict(list)
+            for position, values in enumerate(self._event_values(facet)):
+                for value in values:
+                    members[value].append(position)
+            size = len(self.events)
+            masks = self._facet_masks[facet] = {
+                value: _mask(positions, size) for value, positions in members.items()
+            }
+        return masks
+
+    def _event_values(self, facet: Facet) -> list[tuple[str, ...]]:
+        """Per event, its values of a facet (a value may repeat within an event)."""
+        values = self._facet_values.get(facet)
+        if values is None:
+            events = self.events
+            if facet == "actors":
+                values = [event.actors for event in events]
+            elif facet == "themes":
+                values = [event.themes for event in events]
+            else:
+                values = [
+                    tuple(citation.source for citation in event.citations) for event in events
+                ]
+            self._facet_values[facet] = values
+        return values
+
+    # -- masks ----------------------------------------------------------------
+
     def _facet_mask(self, facet: Facet, values: frozenset[str]) -> int:
         if not values:
             return self.all
+        masks = self._value_masks(facet)
         mask = 0
         for value in values:
-            mask |= self.masks[facet].get(value, 0)
+            mask |= masks.get(value, 0)
         return mask
 
     def _date_mask(self, since: dt.date | None, until: dt.date | None) -> int:
         if since is None and until is None:
             return self.all
-        low = since.toordinal() if since else -1
-        high = until.toordinal() if until else 1 << 30
-        first, last = self.first_days, self.last_days
-        return _mask(
-            (i for i in range(len(first)) if first[i] <= high and last[i] >= low), len(first)
-        )
+        cached = self._date_cache
+        if cached is not None and cached[0] == (since, until):
+            return cached[1]
+        first, last, longest = self._day_bounds()
+        size = len(first)
+        if longest < 0:
+            low = since.toordinal() if since else -1
+            high = until.toordinal() if until else 1 << 30
+            mask = _flags_mask(bytes(map(operator.le, first, itertools.repeat(high))))
+            mask &= _flags_mask(bytes(map(operator.ge, last, itertools.repeat(low))))
+        else:
+            # First days ascend, so "starts on or before `until`" is a prefix and
+            # "starts on or after `since`" a suffix. Of the events that start before
+            # `since`, only those starting within the longest span of it can reach it.
+            end = size if until is None else bisect.bisect_right(first, until.toordinal())
+            mask = (1 << end) - 1
+            if since is not None:
+                low = since.toordinal()
+                start = bisect.bisect_left(first, low, 0, end)
+                window = bisect.bisect_left(first, low - longest, 0, start)
+                reaching = bytes(
+                    map(operator.ge, itertools.islice(last, window, start), itertools.repeat(low))
+                )
+                mask &= (self.all >> start << start) | (_flags_mask(reaching) << window)
+        self._date_cache = ((since, until), mask)
+        return mask
 
     def _text_mask(self, text: str) -> int:
         terms = tuple(search_terms(text))
         if not terms:
             return self.all
-        cache = self._text_cache
-        # typing extends the search: only the previous matches can still match
-        narrowing = (
-            cache.terms
-            and len(terms) >= len(cache.terms)
-            and all(new.startswith(old) for new, old in zip(terms, cache.terms, strict=False))
-        )
-        candidates = _indices(cache.mask) if narrowing else range(len(self.haystacks))
+        recent = self._text_cache
+        mask = recent.get(terms)
+        if mask is not None:
+            recent[terms] = recent.pop(terms)  # most recently used last
+            return mask
+        # Typing extends the search: only an earlier search's matches can still
+        # match, and its unchanged words need no second look.
+        mask, todo = self.all, terms
+        for previous, previous_mask in recent.items():
+            if (
+                len(terms) >= len(previous)
+                and all(new.startswith(old) for new, old in zip(terms, previous, strict=False))
+                and previous_mask.bit_count() < mask.bit_count()
+            ):
+                mask = previous_mask
+                todo = tuple(
+                    term
+                    for position, term in enumerate(terms)
+                    if position >= len(previous) or term != previous[position]
+                )
         haystacks = self.haystacks
-        mask = _mask(
-            (i for i in candidates if all(term in haystacks[i] for term in terms)),
-            len(haystacks),
-        )
-        self._text_cache = _TextCache(terms, mask)
+        size = len(haystacks)
+        # the longest word first: usually the rarest, it leaves the fewest to look at
+        for term in sorted(set(todo), key=len, reverse=True):
+            if not mask:
+                break
+            if mask == self.all:
+                found = bytes(map(operator.contains, haystacks, itertools.repeat(term)))
+                mask = _flags_mask(found)
+            else:
+                # look only at the events still in: selected, tested and placed in C
+                flags = _mask_flags(mask, size)
+                found_in = map(
+                    operator.contains,
+                    itertools.compress(haystacks, flags),
+                    itertools.repeat(term),
+                )
+                mask = _mask(
+                    itertools.compress(itertools.compress(range(size), flags), found_in), size
+                )
+        recent[terms] = mask
+        if len(recent) > _RECENT_SEARCHES:
+            del recent[next(iter(recent))]
         return mask
 
     def _masks(self, filters: Filters) -> dict[str, int]:
@@ -229,10 +373,15 @@ class Index:
 
     def matching(self, filters: Filters) -> list[int]:
         """Positions in `events` (date order) of the events that pass every filter."""
-        return _indices(self.match_mask(filters))
+        mask = self.match_mask(filters)
+        if mask == self.all:
+            return list(range(len(self.events)))
+        return _indices(mask)
 
     def matching_events(self, filters: Filters) -> list[Event]:
         events = self.events
+        if filters.is_empty:
+            return list(events)
         return [events[i] for i in self.matching(filters)]
 
     def facet_counts(self, filters: Filters, facet: Facet) -> dict[str, int]:
@@ -243,7 +392,26 @@ class Index:
         for name, part in parts.items():
             if name != facet:
                 rest &= part
-        return {value: (mask & rest).bit_count() for value, mask in self.masks[facet].items()}
+        masks = self._value_masks(facet)
+        if rest == self.all:
+            totals = self._facet_totals.get(facet)
+            if totals is None:
+                totals = self._facet_totals[facet] = {
+                    value: mask.bit_count() for value, mask in masks.items()
+                }
+            return dict(totals)
+        matched = rest.bit_count()
+        if matched * 4 < len(masks) * 64:
+            # Few events match: tally their values rather than AND every value's
+            # mask (each AND walks all events' bits).
+            counts = dict.fromkeys(masks, 0)
+            values = self._event_values(facet)
+            for position in _indices(rest):
+                names = values[position]
+                for value in set(names) if len(names) > 1 else names:  # each value once
+                    counts[value] += 1
+            return counts
+        return {value: (mask & rest).bit_count() for value, mask in masks.items()}
 
 
 def _haystack(event: Event) -> str:
@@ -251,10 +419,51 @@ def _haystack(event: Event) -> str:
     return " ".join(" ".join(parts).split()).casefold()
 
 
+def _haystacks(events: Sequence[Event]) -> list[str]:
+    """`_haystack` of each event, up to white space (search words have none).
+
+    Case-folded as one string: one call instead of one per event.
+    """
+    parts: list[str] = []
+    for event in events:
+        parts += (event.title, event.summary)
+        parts += [citation.quote for citation in event.citations]
+        parts.append("\x00")
+    joined = " ".join(parts)
+    if joined.count("\x00") != len(events):  # a NUL in some text: one event at a time
+        return [_haystack(event) for event in events]
+    folded = joined.casefold().split(" \x00 ")
+    folded[-1] = folded[-1].removesuffix(" \x00")
+    return folded
+
+
 _BITS = [tuple(bit for bit in range(8) if byte >> bit & 1) for byte in range(256)]
+_TO_DIGITS = bytes.maketrans(b"\x00\x01", b"01")
+_FROM_DIGITS = bytes.maketrans(b"01", b"\x00\x01")
+
+# Bitmasks convert to and from one byte per position (0 or 1) through their
+# binary digits, which `int` reads and writes in linear time, all in C. Per-bit
+# Python loops are kept for sparse masks, where they touch fewer items.
+
+
+def _flags_mask(flags: bytes | bytearray) -> int:
+    """A bitmask from one byte (0 or 1) per position, bit i from byte i."""
+    if not flags:
+        return 0
+    return int(flags.translate(_TO_DIGITS)[::-1], 2)
+
+
+def _mask_flags(mask: int, size: int) -> bytes:
+    """One byte (0 or 1) per position in `range(size)`: the inverse of `_flags_mask`."""
+    return format(mask, "b")[::-1].encode("ascii").translate(_FROM_DIGITS).ljust(size, b"\x00")
 
 
 def _mask(indices: Iterable[int], size: int) -> int:
+    """The bitmask with the bits at `indices` set (any order, repeats allowed)."""
+    if not isinstance(indices, Sized) or len(indices) * 16 > size:
+        flags = bytearray(size)
+        collections.deque(map(flags.__setitem__, indices, itertools.repeat(1)), maxlen=0)
+        return _flags_mask(flags)
     data = bytearray((size + 7) // 8)
     for index in indices:
         data[index >> 3] |= 1 << (index & 7)
@@ -262,8 +471,12 @@ def _mask(indices: Iterable[int], size: int) -> int:
 
 
 def _indices(mask: int) -> list[int]:
+    """The positions of the set bits, ascending."""
+    size = mask.bit_length()
+    if mask.bit_count() * 16 > size:
+        return list(itertools.compress(range(size), _mask_flags(mask, size)))
     result: list[int] = []
-    data = mask.to_bytes((mask.bit_length() + 7) // 8, "little")
+    data = mask.to_bytes((size + 7) // 8, "little")
     for byte_index, byte in enumerate(data):
         if byte:
             base = byte_index << 3

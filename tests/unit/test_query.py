@@ -145,3 +145,26 @@ def test_bitmasks_hold_for_many_events(tmp_path):
     chosen = sorted(rng.sample(range(5000), 700))
     assert _indices(_mask(chosen, 5000)) == chosen
     assert _indices(0) == []
+
+
+def test_parts_from_another_catalogue_are_ignored(index, make_catalogue):
+    parts = index.export_parts()
+    assert set(parts) == {"size", "days", "masks", "haystacks"}
+    restored = Index.with_parts(index.catalogue, parts)
+    assert restored._haystacks is index.haystacks
+    parts["size"] += 1
+    other = Index.with_parts(index.catalogue, parts)
+    assert other._haystacks is None
+    assert ids(other, Filters(text="embassies")) == ["embassies"]
+
+
+def test_search_ignores_white_space_and_case_like_the_plain_scan(make_catalogue):
+    from conftest import tiny_catalogue
+
+    data = tiny_catalogue()
+    data["events"][0]["summary"] = "Straße\tand\n  line\u00a0break, \x00nul"
+    path = make_catalogue(data)
+    index = Index(load_catalogue(path))
+    assert ids(index, Filters(text="STRASSE")) == ["recognition"]
+    assert ids(index, Filters(text="\x00nul")) == ["recognition"]
+    assert ids(index, Filters(text="break,")) == ["recognition"]

@@ -1,0 +1,325 @@
+"""The parsed-catalogue cache: used when current, rebuilt when not, never required."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from conftest import tiny_catalogue
+
+from timeline_tui import cache
+from timeline_tui.catalogue import load_catalogue
+from timeline_tui.cli import main
+from timeline_tui.errors import CatalogueError, Severity
+from timeline_tui.model import Catalogue
+
+
+@pytest.fixture(autouse=True)
+def cache_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test has its own cache directory, never the real user's."""
+    folder = tmp_path_factory.mktemp("xdg-cache")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+    return folder
+
+
+@pytest.fixture
+def loads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The catalogues actually parsed from YAML (cache misses), in order."""
+    parsed: list[Path] = []
+
+    def counting(path: Path | str) -> Catalogue:
+        parsed.append(Path(path))
+        return load_catalogue(path)
+
+    monkeypatch.setattr(cache, "load_catalogue", counting)
+    return parsed
+
+
+def cache_files(cache_home: Path) -> list[Path]:
+    folder = cache_home / "timeline-tui"
+    return sorted(folder.iterdir()) if folder.exists() else []
+
+
+def test_second_load_comes_from_the_cache(make_catalogue, loads, cache_home):
+    path = make_catalogue()
+    first = cache.load(path)
+    [written] = cache_files(cache_home)
+    assert written.suffix == ".pickle"
+    second = cache.load(path)
+    assert len(loads) == 1, "the second load must not parse the YAML"
+    assert second == first
+
+
+def test_cached_catalogue_equals_a_fresh_one_warnings_included(make_catalogue, loads):
+    data = tiny_catalogue()
+    data["events"][0]["acters"] = ["freedonia"]  # an unknown key: a warning
+    path = make_catalogue(data)
+    cache.load(path)
+    cached = cache.load(path)
+    fresh = load_catalogue(path)
+    assert len(loads) == 1
+    assert cached == fresh
+    assert cached.events == fresh.events and cached.events[0] is not fresh.events[0]
+    assert [str(w) for w in cached.warnings] == [str(w) for w in fresh.warnings]
+    assert cached.warnings[0].severity is Severity.WARNING
+    assert cached.path == fresh.path and cached.folder == fresh.folder
+    first = cached.events[0]
+    assert first.date.first_day == fresh.events[0].date.first_day
+    assert hash(first) == hash(fresh.events[0])
+    with pytest.raises(AttributeError):  # still frozen
+        first.id = "other"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "markdown", "text"])
+def test_cached_and_fresh_give_the_same_output(make_catalogue, capsys, fmt, cache_home):
+    catalog = str(make_catalogue())
+    outputs = []
+    for extra in (["--no-cache"], [], []):  # fresh, miss (writes), hit
+        assert main(["list", "--catalog", catalog, "--format", fmt, *extra]) == 0
+        outputs.append(capsys.readouterr().out)
+    assert outputs[0] == outputs[1] == outputs[2]
+    assert len(cache_files(cache_home)) == 1
+
+
+def test_changed_content_of_the_same_size_and_mtime_is_a_miss(make_catalogue, loads):
+    path = make_catalogue()
+    assert cache.load(path).events[0].title == "Freedonia recognises Sylvania"
+    stat = path.stat()
+    text = path.read_text()
+    changed = text.replace("Freedonia recognises Sylvania", "Freedonia recognises Sylvanja")
+    assert len(changed) == len(text)
+    path.write_text(changed)
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert cache.load(path).events[0].title == "Freedonia recognises Sylvanja"
+    assert len(loads) == 2
+
+
+def test_a_new_mtime_is_a_miss(make_catalogue, loads):
+    path = make_catalogue()
+    cache.load(path)
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    cache.load(path)
+    cache.load(path)
+    assert len(loads) == 2, "rebuilt once, then cached again"
+
+
+def test_a_new_size_is_a_miss(make_catalogue, loads):
+    path = make_catalogue()
+    cache.load(path)
+    with path.open("a") as stream:
+        stream.write("\n# a comment\n")
+    cache.load(path)
+    assert len(loads) == 2
+
+
+def test_corrupt_cache_file_is_ignored_and_rebuilt(make_catalogue, loads, cache_home):
+    path = make_catalogue()
+    expected = cache.load(path)
+    [written] = cache_files(cache_home)
+    data = written.read_bytes()
+    for garbage in (b"", b"not a pickle", data[: len(data) // 2], data[:10] + data[20:]):
+        written.write_bytes(garbage)
+        assert cache.load(path) == expected
+    assert len(loads) == 5
+    assert cache.load(path) == expected
+    assert len(loads) == 5, "the rebuilt file is used"
+
+
+def test_cache_from_another_version_or_format_is_ignored(make_catalogue, loads, monkeypatch):
+    path = make_catalogue()
+    with monkeypatch.context() as patch:
+        patch.setattr(cache, "__version__", "0.0.0-old")
+        cache.load(path)
+    cache.load(path)
+    assert len(loads) == 2
+    monkeypatch.setattr(cache, "FORMAT", cache.FORMAT + 1)
+    cache.load(path)
+    assert len(loads) == 3
+    # an edited module of the package (a development checkout): built by other code
+    fingerprint = cache._code_fingerprint()
+    monkeypatch.setattr(cache, "_code_fingerprint", lambda: fingerprint + "-edited")
+    cache.load(path)
+    assert len(loads) == 4
+
+
+def test_a_cache_file_with_a_foreign_header_is_ignored(make_catalogue, loads, cache_home):
+    import pickle
+
+    path = make_catalogue()
+    cache.load(path)
+    [written] = cache_files(cache_home)
+    written.write_bytes(pickle.dumps({"key": "something else"}) + pickle.dumps("payload"))
+    assert isinstance(cache.load(path), Catalogue)
+    assert len(loads) == 2
+
+
+def test_unwritable_cache_directory_works_silently(
+    make_catalogue, loads, monkeypatch, tmp_path, capsys
+):
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    path = make_catalogue()
+    assert cache.load(path) == cache.load(path)
+    assert len(loads) == 2
+    assert main(["list", "--catalog", str(path)]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_read_only_cache_directory_works_silently(make_catalogue, cache_home, tmp_path):
+    folder = cache_home / "timeline-tui"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        path = make_catalogue()
+        assert cache.load(path) == load_catalogue(path)
+    finally:
+        folder.chmod(0o700)
+    assert all(not p.name.endswith(".tmp") for p in folder.iterdir())
+
+
+def test_no_home_directory_works_silently(make_catalogue, monkeypatch, tmp_path):
+    monkeypatch.delenv("XDG_CACHE_HOME")
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", no_home)
+    assert cache.cache_dir() is None
+    path = make_catalogue()
+    assert cache.load(path) == load_catalogue(path)
+
+
+def test_missing_home_under_a_file_works_silently(make_catalogue, monkeypatch, tmp_path):
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    monkeypatch.setenv("HOME", str(blocker / "home"))
+    path = make_catalogue()
+    assert cache.load(path) == load_catalogue(path)
+
+
+def test_xdg_cache_home_is_respected_and_a_relative_one_ignored(
+    make_catalogue, monkeypatch, tmp_path, cache_home
+):
+    path = make_catalogue()
+    cache.load(path)
+    assert cache.cache_dir() == cache_home / "timeline-tui"
+    assert len(cache_files(cache_home)) == 1
+    home = tmp_path / "home"
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")
+    assert cache.cache_dir() == home / ".cache" / "timeline-tui"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    cache.load(path)
+    assert len(list((home / ".cache" / "timeline-tui").iterdir())) == 1
+
+
+def test_no_cache_option_writes_nothing(make_catalogue, capsys, cache_home, loads):
+    catalog = str(make_catalogue())
+    for args in (
+        ["--no-cache", "list", "--catalog", catalog],
+        ["list", "--no-cache", "--catalog", catalog],
+        ["actors", "--catalog", catalog, "--no-cache"],
+        ["show", "recognition", "--catalog", catalog, "--no-cache"],
+    ):
+        assert main(args) == 0, args
+    capsys.readouterr()
+    assert cache_files(cache_home) == []
+    assert cache.load(catalog, use_cache=False) == cache.load(catalog, use_cache=False)
+    assert cache_files(cache_home) == []
+
+
+def test_errors_are_not_cached(make_catalogue, cache_home):
+    data = tiny_catalogue()
+    data["events"][0]["date"] = "1991-13"
+    path = make_catalogue(data)
+    for _ in range(2):
+        with pytest.raises(CatalogueError, match="month 13 does not exist"):
+            cache.load(path)
+    assert cache_files(cache_home) == []
+    with pytest.raises(CatalogueError, match="no such file"):
+        cache.load(path.parent / "missing.yaml")
+
+
+def test_an_article_link_moved_outside_is_refused_despite_the_cache(
+    make_catalogue, tmp_path_factory
+):
+    inside = make_catalogue()
+    link = inside.parent / "link.txt"
+    link.symlink_to(inside.parent / "one.txt")
+    data = tiny_catalogue()
+    data["sources"][0]["file"] = "link.txt"
+    path = make_catalogue(data)
+    cache.load(path)
+    outside = tmp_path_factory.mktemp("elsewhere") / "secret.txt"
+    outside.write_text("secret")
+    link.unlink()
+    link.symlink_to(outside)
+    with pytest.raises(CatalogueError, match="outside the catalogue's folder"):
+        cache.load(path)
+
+
+def test_the_same_file_by_two_paths_has_two_entries(make_catalogue, monkeypatch, cache_home):
+    path = make_catalogue()
+    absolute = cache.load(path)
+    monkeypatch.chdir(path.parent)
+    relative = cache.load(Path(path.name))
+    assert absolute.path == path and relative.path == Path(path.name)
+    assert relative.events[0].location.file == path.name, "messages keep the path as given"
+    assert len(cache_files(cache_home)) == 2
+
+
+def test_no_temporary_files_are_left(make_catalogue, cache_home):
+    path = make_catalogue()
+    for _ in range(3):
+        cache.load(path)
+        path.touch()
+    assert [p.suffix for p in cache_files(cache_home)] == [".pickle"]
+
+
+def test_the_cached_index_filters_like_a_fresh_one(make_catalogue, loads):
+    import datetime as dt
+
+    from timeline_tui.query import Filters, Index
+
+    path = make_catalogue()
+    built = cache.load_index(path)  # a miss: parses, builds the parts, writes them
+    cached = cache.load_index(path)
+    assert len(loads) == 1
+    assert cached._haystacks is not None and cached._days is not None, "parts come with it"
+    fresh = Index(load_catalogue(path))
+    for filters in (
+        Filters(),
+        Filters(text="sylvania"),
+        Filters(actors=frozenset({"freedonia"}), text="trade"),
+        Filters(themes=frozenset({"diplomacy"}), since=dt.date(1992, 1, 1)),
+        Filters(sources=frozenset({"two"}), until=dt.date(2018, 12, 31)),
+    ):
+        expected = [e.id for e in fresh.matching_events(filters)]
+        for index in (built, cached):
+            assert [e.id for e in index.matching_events(filters)] == expected
+            for facet in ("actors", "themes", "sources"):
+                assert index.facet_counts(filters, facet) == fresh.facet_counts(filters, facet)
+
+
+def test_a_cache_file_without_its_index_parts_is_rebuilt_for_the_index(
+    make_catalogue, loads, cache_home
+):
+    import pickle
+
+    path = make_catalogue()
+    cache.load_index(path)
+    [written] = cache_files(cache_home)
+    with written.open("rb") as stream:
+        header = pickle.load(stream)
+        pickle.load(stream)
+        end_of_catalogue = stream.tell()
+    assert header["key"]["path_key"].endswith(str(path))
+    written.write_bytes(written.read_bytes()[:end_of_catalogue])
+    cache.load(path)  # the catalogue alone is still there
+    assert len(loads) == 1
+    cache.load_index(path)
+    assert len(loads) == 2
