@@ -38,7 +38,6 @@ from pathlib import Path
 from typing import Any
 
 from timeline_tui import __version__
-from timeline_tui.catalogue import load_catalogue
 from timeline_tui.dates import DateSpan, PartialDate
 from timeline_tui.errors import Problem
 from timeline_tui.model import (
@@ -77,6 +76,14 @@ _MODEL_CLASSES: tuple[type, ...] = (
     DateSpan,
     Problem,
 )
+
+
+def load_catalogue(path: Path | str) -> Catalogue:
+    """`catalogue.load_catalogue`, imported on a miss only: a warm start needs no
+    YAML parser, and importing PyYAML would be a fifth of a small `timeline list`."""
+    from timeline_tui.catalogue import load_catalogue as parse
+
+    return parse(path)
 
 
 def cache_dir() -> Path | None:

@@ -15,7 +15,6 @@ from typing import IO, Any
 
 from timeline_tui import __version__
 from timeline_tui.cache import load_index
-from timeline_tui.catalogue import load_catalogue
 from timeline_tui.embedded import embedded_catalogue_path
 from timeline_tui.errors import CatalogueError, Severity
 from timeline_tui.model import Catalogue
@@ -280,6 +279,8 @@ def _vocabulary(command: str, index: Index, filters: Filters, format_name: str) 
 
 
 def _check(args: argparse.Namespace) -> int:
+    # here, not at the top: the other commands load through the cache, without YAML
+    from timeline_tui.catalogue import load_catalogue
     from timeline_tui.check import check_catalogue
 
     path = _catalogue_path(args)

@@ -323,3 +323,30 @@ def test_a_cache_file_without_its_index_parts_is_rebuilt_for_the_index(
     assert len(loads) == 1
     cache.load_index(path)
     assert len(loads) == 2
+
+
+def test_a_warm_start_imports_no_yaml_parser(make_catalogue, cache_home, tmp_path):
+    import subprocess
+    import sys
+
+    catalog = str(make_catalogue())
+    code = (
+        "import sys, io, contextlib; from timeline_tui.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main(['list', '--catalog', {catalog!r}])\n"
+        "print('yaml' in sys.modules)"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache_home)}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+            cwd=tmp_path,
+            timeout=60,
+        ).stdout.strip()
+        for _ in range(2)
+    ]
+    assert runs == ["True", "False"], "a miss parses the YAML; a hit needs no parser"
