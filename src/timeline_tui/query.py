@@ -246,7 +246,7 @@ class Index:
                     members[value].append(position)
             size = len(self.events)
             masks = self._facet_masks[facet] = {
-                value: _mask(positions, size) for value, positions in members.items()
+                value: mask_of(positions, size) for value, positions in members.items()
             }
         return masks
 
@@ -348,7 +348,7 @@ class Index:
                     itertools.compress(haystacks, flags),
                     itertools.repeat(term),
                 )
-                mask = _mask(
+                mask = mask_of(
                     itertools.compress(itertools.compress(range(size), flags), found_in), size
                 )
         recent[terms] = mask
@@ -376,7 +376,7 @@ class Index:
         mask = self.match_mask(filters)
         if mask == self.all:
             return list(range(len(self.events)))
-        return _indices(mask)
+        return set_bits(mask)
 
     def matching_events(self, filters: Filters) -> list[Event]:
         events = self.events
@@ -406,7 +406,7 @@ class Index:
             # mask (each AND walks all events' bits).
             counts = dict.fromkeys(masks, 0)
             values = self._event_values(facet)
-            for position in _indices(rest):
+            for position in set_bits(rest):
                 names = values[position]
                 for value in set(names) if len(names) > 1 else names:  # each value once
                     counts[value] += 1
@@ -458,7 +458,7 @@ def _mask_flags(mask: int, size: int) -> bytes:
     return format(mask, "b")[::-1].encode("ascii").translate(_FROM_DIGITS).ljust(size, b"\x00")
 
 
-def _mask(indices: Iterable[int], size: int) -> int:
+def mask_of(indices: Iterable[int], size: int) -> int:
     """The bitmask with the bits at `indices` set (any order, repeats allowed)."""
     if not isinstance(indices, Sized) or len(indices) * 16 > size:
         flags = bytearray(size)
@@ -470,7 +470,7 @@ def _mask(indices: Iterable[int], size: int) -> int:
     return int.from_bytes(data, "little")
 
 
-def _indices(mask: int) -> list[int]:
+def set_bits(mask: int) -> list[int]:
     """The positions of the set bits, ascending."""
     size = mask.bit_length()
     if mask.bit_count() * 16 > size:

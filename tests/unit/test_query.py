@@ -139,12 +139,12 @@ def tiny_index(tmp_path_factory) -> Index:
 
 
 def test_bitmasks_hold_for_many_events(tmp_path):
-    from timeline_tui.query import _indices, _mask
+    from timeline_tui.query import mask_of, set_bits
 
     rng = random.Random(7)
     chosen = sorted(rng.sample(range(5000), 700))
-    assert _indices(_mask(chosen, 5000)) == chosen
-    assert _indices(0) == []
+    assert set_bits(mask_of(chosen, 5000)) == chosen
+    assert set_bits(0) == []
 
 
 def test_parts_from_another_catalogue_are_ignored(index, make_catalogue):

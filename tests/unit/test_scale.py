@@ -15,7 +15,7 @@ import pytest
 
 from timeline_tui.dates import DateSpan, PartialDate
 from timeline_tui.model import Actor, Catalogue, Citation, Event, Location, Source, Theme
-from timeline_tui.query import Filters, Index, _indices, _mask, _mask_flags
+from timeline_tui.query import Filters, Index, _mask_flags, mask_of, set_bits
 
 WORDS = ["trade", "port", "rail", "summit", "loan", "treaty", "gas", "visit", "Straße", "ÉTÉ"]
 ACTORS = [f"actor-{n}" for n in range(40)]
@@ -202,8 +202,8 @@ def test_masks_convert_both_ways_at_every_density(density):
     rng = random.Random(3)
     size = 20_000
     chosen = sorted(rng.sample(range(size), int(size * density)))
-    mask = _mask(chosen, size)
-    assert mask == _mask(iter(chosen), size) == sum(1 << i for i in chosen)
-    assert _indices(mask) == chosen
+    mask = mask_of(chosen, size)
+    assert mask == mask_of(iter(chosen), size) == sum(1 << i for i in chosen)
+    assert set_bits(mask) == chosen
     flags = _mask_flags(mask, size)
     assert len(flags) == size and [i for i, f in enumerate(flags) if f] == chosen

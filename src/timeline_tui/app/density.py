@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from timeline_tui.app.line_map import YearIndex
 from timeline_tui.dates import DateSpan
+from timeline_tui.query import mask_of, set_bits
 
 BARS = " ▁▂▃▄▅▆▇█"
 """A cell per bin: empty, then eight heights."""
@@ -152,26 +153,3 @@ def sparkline(values: Sequence[float], maximum: float | None = None) -> str:
         BARS[0] if value <= 1e-9 else BARS[max(1, min(steps, math.ceil(value / top * steps)))]
         for value in values
     )
-
-
-_BITS = [tuple(bit for bit in range(8) if byte >> bit & 1) for byte in range(256)]
-
-
-def mask_of(positions: Iterable[int], size: int) -> int:
-    """A bitmask with the bit of each position set (built as bytes: shifting big ints is slow)."""
-    data = bytearray((size + 7) // 8)
-    for position in positions:
-        data[position >> 3] |= 1 << (position & 7)
-    return int.from_bytes(data, "little")
-
-
-def set_bits(mask: int) -> list[int]:
-    """The positions of the bits set in `mask`, ascending (what `Index.matching` lists)."""
-    result: list[int] = []
-    extend = result.extend
-    data = mask.to_bytes((mask.bit_length() + 7) // 8, "little")
-    for byte_index, byte in enumerate(data):
-        if byte:
-            # map with a bound method runs in C: twice as fast as a generator per byte
-            extend(map((byte_index << 3).__add__, _BITS[byte]))
-    return result

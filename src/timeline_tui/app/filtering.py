@@ -13,10 +13,10 @@ import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from timeline_tui.app.density import DensityIndex, set_bits
+from timeline_tui.app.density import DensityIndex
 from timeline_tui.app.line_map import LineMap, YearIndex
 from timeline_tui.model import event_sort_key
-from timeline_tui.query import Filters, Index
+from timeline_tui.query import Filters, Index, set_bits
 
 
 @dataclass(frozen=True, slots=True)
