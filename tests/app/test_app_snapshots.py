@@ -60,6 +60,12 @@ def test_filtered_by_actor_theme_and_search(snap_compare):
     assert snap_compare(fixed_app(), run_before=pressing(*keys), terminal_size=SIZE)
 
 
+def test_actor_list_focused_narrowed_and_ticked(snap_compare):
+    # "ia" narrows to Freedonia and Sylvania; the cursor moves to the second and ticks it
+    keys = ("a", *"ia", "down", "space")
+    assert snap_compare(fixed_app(), run_before=pressing(*keys), terminal_size=SIZE)
+
+
 def test_quote_viewer_with_two_sources_that_disagree(snap_compare):
     assert snap_compare(fixed_app(), run_before=pressing("enter", "n"), terminal_size=SIZE)
 

@@ -8,6 +8,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 
 from timeline_tui.app.filtering import FilterEngine, in_date_order
+from timeline_tui.app.frame_hold import FrameHold
 from timeline_tui.app.quotes import ArticleCache
 from timeline_tui.app.screens.main import MainScreen
 from timeline_tui.query import Filters, Index
@@ -33,7 +34,9 @@ class TimelineApp(App[None]):
         super().__init__()
         self.index = in_date_order(index)
         self.initial_filters = filters or Filters()
-        self.engine = FilterEngine(index)
+        self.engine = FilterEngine(self.index)
+        self.frame_hold = FrameHold(self)
+        """Lets a keystroke's echo wait for its filter result, to share one frame."""
         self.articles = ArticleCache()
         self.title = printable(index.catalogue.title or "timeline")
 

@@ -23,6 +23,7 @@ from textual.widgets import Footer, Input
 
 from timeline_tui.app.commands import CatalogueCommands
 from timeline_tui.app.filtering import FilterEngine, FilterOutcome
+from timeline_tui.app.frame_hold import hold_frame, release_frame
 from timeline_tui.app.messages import (
     DateRangeChanged,
     EventChosen,
@@ -135,7 +136,6 @@ class MainScreen(Screen[None]):
         """What the person asked for; the widgets show the latest outcome computed for it."""
         self.outcome: FilterOutcome | None = None
         self._pending_event: int | None = None
-        self._clearable = not filters.is_empty
         """An event to highlight once the result being computed arrives."""
 
     @property
@@ -180,10 +180,11 @@ class MainScreen(Screen[None]):
     def set_filters(self, filters: Filters) -> None:
         """Ask for new filters: the ticks show at once, the events when they are computed."""
         if filters == self.filters:
+            release_frame(self.app)  # a search box may have held it for this
             return
         self.filters = filters
         self.pane.show_facets(filters)
-        self._refresh_footer()
+        hold_frame(self.app)
         self._refilter(filters)
 
     @work(
@@ -200,6 +201,7 @@ class MainScreen(Screen[None]):
     def _outcome_ready(self, message: _OutcomeReady) -> None:
         if message.outcome.filters == self.filters:  # else a newer request is on its way
             self._apply(message.outcome)
+            release_frame(self.app)
 
     def _apply(self, outcome: FilterOutcome) -> None:
         self.outcome = outcome
@@ -265,22 +267,13 @@ class MainScreen(Screen[None]):
     def on_filter_pane_done(self) -> None:
         self._focus_now(self.timeline)
 
-    def _refresh_footer(self) -> None:
-        # The footer rebuilds itself on every refresh: only when "c Clear" changes state.
-        # (The other conditional keys are not in the footer; `check_action` still
-        # decides whether they run.)
-        clearable = not self.filters.is_empty
-        if clearable != self._clearable:
-            self._clearable = clearable
-            self.refresh_bindings()
-
     # --- actions --------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # "c Clear" is always enabled: the footer rebuilds itself whenever a key's state
+        # changes, which would cost tens of milliseconds on the keystroke that filters.
         if action in ("focus_search", "focus_facet", "focus_dates"):
             return not isinstance(self.focused, (Input, FacetList))
-        if action == "clear_filters":
-            return True if not self.filters.is_empty else None
         if action == "source":
             event = self.timeline.highlighted_event
             return event is not None and len(self.catalogue.events[event].citations) > 1

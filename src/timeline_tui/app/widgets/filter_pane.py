@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, Static
 
+from timeline_tui.app.frame_hold import hold_frame
 from timeline_tui.app.messages import DateRangeChanged, SearchChanged
 from timeline_tui.app.widgets.facet_list import FacetList, facet_entries
 from timeline_tui.model import Catalogue
@@ -46,6 +47,17 @@ def read_date_range(since_text: str, until_text: str) -> tuple[dt.date | None, d
 
 def _day(date: dt.date) -> str:
     return f"{date.day} {date:%b %Y}"
+
+
+class SearchBox(Input):
+    """The search box. An edit holds the next frame until its result arrives.
+
+    The hold must start here, as the value changes: the screen hears of the change
+    only after the box has asked for its own repaint.
+    """
+
+    def watch_value(self) -> None:
+        hold_frame(self.app)
 
 
 class FilterPane(Vertical):
@@ -89,7 +101,7 @@ class FilterPane(Vertical):
 
     def compose(self) -> ComposeResult:
         filters = self._initial
-        search = Input(filters.text, placeholder="words in titles, quotes", id="search")
+        search = SearchBox(filters.text, placeholder="words in titles, quotes", id="search")
         search.border_title = "Search /"
         yield search
         actors = FacetList("actors", facet_entries(self._catalogue, "actors"), id="actors")

@@ -12,7 +12,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from typing import ClassVar
 
-from rich.cells import cell_len, set_cell_size
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -22,6 +22,7 @@ from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from timeline_tui.app.cells import fit
 from timeline_tui.app.line_map import LINES_PER_EVENT, LineMap, compact_date
 from timeline_tui.app.messages import EventChosen, EventHighlighted
 from timeline_tui.model import Catalogue, Event
@@ -301,7 +302,7 @@ class TimelineView(ScrollView, can_focus=True):
             if self._events
             else " The catalogue has no events."
         )
-        text = _fit(message, width)
+        text = fit(message, width)
         return Strip([Segment(text, self._style("empty", False))]).adjust_cell_length(
             width, self.rich_style
         )
@@ -331,19 +332,19 @@ class TimelineView(ScrollView, can_focus=True):
             segments.append(Segment(disputed, style("disputed", highlighted)))
             segments.append(Segment(single, style("single-source", highlighted)))
             segments.append(Segment(" ", base))
-            title = _fit(printable(event.title), width - _TITLE_COLUMN)
+            title = fit(printable(event.title), width - _TITLE_COLUMN)
             segments.extend(self._title_segments(title, highlighted))
         else:
             segments.append(Segment(second_date.ljust(DATE_WIDTH), style("date", highlighted)))
             segments.append(Segment(" " * 4, base))
             room = width - _TITLE_COLUMN
-            actors = _fit(self._actor_names(event), room)
+            actors = fit(self._actor_names(event), room)
             segments.append(Segment(actors, style("actors", highlighted)))
             room -= cell_len(actors)
             themes = printable(" ".join(f"#{theme}" for theme in event.themes))
             if themes and room > 4:
                 segments.append(Segment("  ", base))
-                segments.append(Segment(_fit(themes, room - 2), style("themes", highlighted)))
+                segments.append(Segment(fit(themes, room - 2), style("themes", highlighted)))
         return Strip(segments).crop(0, width).adjust_cell_length(width, base)
 
     def _title_segments(self, title: str, highlighted: bool) -> list[Segment]:
@@ -368,12 +369,3 @@ class TimelineView(ScrollView, can_focus=True):
     def _actor_names(self, event: Event) -> str:
         actors = self._catalogue.actors
         return printable(", ".join(actors[i].name if i in actors else i for i in event.actors))
-
-
-def _fit(text: str, width: int) -> str:
-    """`text` cut to `width` cells, with an ellipsis when cut."""
-    if width <= 0:
-        return ""
-    if cell_len(text) <= width:
-        return text
-    return set_cell_size(text, width - 1) + "…"
