@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from timeline_tui.app.article_marks import SourceMentions
 from timeline_tui.model import Source
 from timeline_tui.provenance import Article, Span
 from timeline_tui.textsafe import printable
+
+if TYPE_CHECKING:  # the article screen's marks, imported only when it opens
+    from timeline_tui.app.article_marks import SourceMentions
 
 
 @dataclass(frozen=True, slots=True)

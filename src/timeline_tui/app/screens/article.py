@@ -20,7 +20,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.style import Style
 from textual.theme import Theme
-from textual.widgets import Footer, Static, TextArea
+from textual.widgets import Static, TextArea
 from textual.widgets.text_area import Selection
 
 from timeline_tui.app.article_marks import (
@@ -35,6 +35,7 @@ from timeline_tui.app.article_marks import (
 )
 from timeline_tui.app.quotes import ArticleCache, article_view, citation_text, source_heading
 from timeline_tui.app.widgets.article_text import ArticleText
+from timeline_tui.app.widgets.key_bar import KeyBar
 from timeline_tui.coverage import Status
 from timeline_tui.model import Catalogue, Event, Source
 from timeline_tui.textsafe import printable
@@ -127,7 +128,7 @@ class ArticleScreen(Screen[int | None]):
         yield Static(id="article-legend", markup=False)
         yield ArticleText(id="article-text")
         yield Static(id="article-at", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     @property
     def text_area(self) -> ArticleText:

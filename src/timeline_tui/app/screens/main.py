@@ -19,7 +19,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from timeline_tui.app.commands import CatalogueCommands
 from timeline_tui.app.filtering import FilterEngine, FilterOutcome
@@ -33,13 +33,11 @@ from timeline_tui.app.messages import (
     YearChosen,
 )
 from timeline_tui.app.quotes import ArticleCache, citation_text
-from timeline_tui.app.screens.article import ArticleScreen
-from timeline_tui.app.screens.command import CommandScreen
-from timeline_tui.app.screens.help import HelpScreen
 from timeline_tui.app.widgets.density_strip import DensityStrip
 from timeline_tui.app.widgets.facet_list import FacetList
 from timeline_tui.app.widgets.filter_pane import FilterPane
 from timeline_tui.app.widgets.filter_summary import FilterSummary
+from timeline_tui.app.widgets.key_bar import KeyBar
 from timeline_tui.app.widgets.quote_viewer import QuoteViewer
 from timeline_tui.app.widgets.timeline_view import TimelineView
 from timeline_tui.commandline import list_command
@@ -149,7 +147,7 @@ class MainScreen(Screen[None]):
             yield DensityStrip(self._engine.year_range, id="density")
             yield TimelineView(self.catalogue, id="timeline")
             yield QuoteViewer(self.catalogue, self._articles, id="quotes")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         # the first result is computed here, so the first paint already shows events
@@ -325,6 +323,10 @@ class MainScreen(Screen[None]):
         citation = (
             self.quotes.source_index if self.quotes_open and (self.quotes.event is shown) else 0
         )
+        # imported on first use: the article screen's text area and date marks
+        # would otherwise cost every start ~20 ms
+        from timeline_tui.app.screens.article import ArticleScreen
+
         self.app.push_screen(
             ArticleScreen(self.catalogue, shown, citation, self._articles),
             callback=self._article_closed,
@@ -355,9 +357,13 @@ class MainScreen(Screen[None]):
         self.notify("Copied the quote and its citation.")
 
     def action_show_command(self) -> None:
+        from timeline_tui.app.screens.command import CommandScreen
+
         self.app.push_screen(CommandScreen(self.command_line()))
 
     def action_help(self) -> None:
+        from timeline_tui.app.screens.help import HelpScreen
+
         self.app.push_screen(HelpScreen(self.command_line()))
 
     def action_back(self) -> None:
