@@ -18,7 +18,8 @@ from timeline_tui.textsafe import printable
 class TimelineApp(App[None]):
     """Browse a catalogue of dated, sourced events."""
 
-    CSS_PATH = "app.tcss"
+    # the main screen is the default screen, which does not load a CSS_PATH of its own
+    CSS_PATH = ["app.tcss", "screens/main.tcss"]
     ENABLE_COMMAND_PALETTE = True
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -40,5 +41,6 @@ class TimelineApp(App[None]):
         self.articles = ArticleCache()
         self.title = printable(index.catalogue.title or "timeline")
 
-    def on_mount(self) -> None:
-        self.push_screen(MainScreen(self.engine, self.initial_filters, self.articles))
+    def get_default_screen(self) -> MainScreen:
+        # the first screen itself, not pushed over an empty one: its styles apply once
+        return MainScreen(self.engine, self.initial_filters, self.articles)

@@ -49,7 +49,7 @@ from timeline_tui.query import Facet, Filters
 class MainScreen(Screen[None]):
     """Everything that happened, in order, narrowed in a few keystrokes."""
 
-    CSS_PATH = "main.tcss"
+    AUTO_FOCUS = "#timeline"
     COMMANDS = {CatalogueCommands}
 
     # The keys that move the focus to the filter pane are priority bindings: they run
@@ -152,7 +152,6 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         # the first result is computed here, so the first paint already shows events
         self._apply(self._engine.run(self.filters))
-        self._focus_now(self.timeline)
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < 100, "-narrow")
