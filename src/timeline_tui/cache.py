@@ -54,8 +54,10 @@ from timeline_tui.model import (
 )
 from timeline_tui.query import Index
 
-FORMAT = 1
+FORMAT = 2
 """Bump when the layout of a cache file changes."""
+EVENTS_PER_SLICE = 5_000
+"""Events pickled together (see `_write`)."""
 FREEZE_FROM = 10_000
 """Catalogues of this many events are frozen out of the garbage collector's sight
 (`gc.freeze`). Below it the collector's walks cost little, and freezing would also
@@ -221,13 +223,18 @@ def _read(
             stat = os.fstat(stream.fileno())
             if hasattr(os, "getuid") and stat.st_uid != os.getuid():
                 return None
-            # Three pickles: a small header, so that a stale file is rejected
-            # without reading the rest; the catalogue; the index parts, read
-            # only when asked for.
+            # A small header first, so that a stale file is rejected without
+            # reading the rest; then the events in slices, the rest of the
+            # catalogue, and the index parts, read only when asked for.
             header = pickle.load(stream)
             if not isinstance(header, dict) or header.get("key") != key:
                 return None
+            events: list[Event] = []
+            for _ in range(header["event_slices"]):
+                events.extend(pickle.load(stream))
             catalogue = pickle.load(stream)
+            if isinstance(catalogue, Catalogue):
+                catalogue.events = events
             parts = pickle.load(stream) if want_index else None
     except Exception:  # any unreadable cache file is a miss, whatever the reason
         return None
@@ -247,7 +254,9 @@ def _write(
     """Write atomically (a temporary file, then `os.replace`); give up silently on any error."""
     temporary: str | None = None
     try:
-        header = {"key": key, "articles": _article_places(catalogue)}
+        events = catalogue.events
+        slices = range(0, len(events), EVENTS_PER_SLICE)
+        header = {"key": key, "articles": _article_places(catalogue), "event_slices": len(slices)}
         cache_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         import tempfile  # only a miss writes: the pipe path need not import it
 
@@ -259,7 +268,13 @@ def _write(
             pickle.dump(header, stream, protocol=pickle.HIGHEST_PROTOCOL)
             pickler = pickle.Pickler(stream, protocol=pickle.HIGHEST_PROTOCOL)
             pickler.dispatch_table = _dispatch_table()  # type: ignore[misc]
-            pickler.dump(catalogue)
+            # The pickler's memo keeps every object it wrote alive, and with them the
+            # argument tuples the reducers below make: in slices, with the memo
+            # cleared after each, writing adds tens of megabytes less to the peak.
+            for start in slices:
+                pickler.dump(events[start : start + EVENTS_PER_SLICE])
+                pickler.clear_memo()
+            pickler.dump(dataclasses.replace(catalogue, events=[]))
             pickle.dump(parts, stream, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, cache_file)
         temporary = None

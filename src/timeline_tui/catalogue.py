@@ -25,7 +25,7 @@ from timeline_tui.model import (
     Theme,
     event_sort_key,
 )
-from timeline_tui.yamlfile import YamlList, YamlMap, line_of, load_yaml, read_text
+from timeline_tui.yamlfile import YamlList, YamlMap, line_of, load_yaml, read_source
 
 T = TypeVar("T")
 
@@ -63,9 +63,10 @@ def load_catalogue(path: Path | str) -> Catalogue:
     """
     path = Path(path)
     name = str(path)
-    text = read_text(path)
+    source = read_source(path)
     with _gc_paused():
-        data = load_yaml(text, name)
+        data = load_yaml(source, name)
+        del source  # 40 MB at 100,000 events, not needed beside the catalogue being built
         return build_catalogue(data, path)
 
 

@@ -9,6 +9,7 @@ notice duplicate keys, which PyYAML otherwise drops silently.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 from pathlib import Path
 from typing import Any
@@ -100,8 +101,15 @@ def _scalar(event: yaml.ScalarEvent) -> object:
     return value
 
 
-def read_text(path: Path) -> str:
-    """The file's text, or a CatalogueError that says plainly why it cannot be read."""
+def read_source(path: Path) -> bytes:
+    """The file's bytes, checked to be UTF-8 text and without a byte-order mark.
+
+    The parser reads the bytes themselves: handed a `str`, libyaml would first
+    encode a copy, and the two would sit in memory beside the tree being built.
+
+    Raises:
+        CatalogueError: saying plainly why the file cannot be read.
+    """
     name = str(path)
     try:
         data = path.read_bytes()
@@ -117,20 +125,20 @@ def read_text(path: Path) -> str:
         line = data.count(b"\n", 0, data.index(b"\x00")) + 1
         raise CatalogueError([Problem(name, line, "", "contains a NUL byte: not a text file")])
     try:
-        text = data.decode("utf-8-sig")
+        data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         raise CatalogueError(
             [Problem(name, line, "", f"is not valid UTF-8 (byte {data[error.start]:#04x})")]
         ) from None
-    return text
+    return data[len(codecs.BOM_UTF8) :] if data.startswith(codecs.BOM_UTF8) else data
 
 
-def load_yaml(text: str, name: str) -> object:
-    """Parse one YAML document into plain values, YamlMap and YamlList."""
+def load_yaml(source: bytes | str, name: str) -> object:
+    """Parse one YAML document (UTF-8 bytes, or text) into plain values, YamlMap and YamlList."""
     loader = None
     try:
-        loader = _Loader(text)
+        loader = _Loader(source)
         # the parser's own `get_event` until it returns None: `yaml.parse` would
         # add a generator step to each of the millions of events
         return _build(iter(loader.get_event, None), name)
@@ -140,6 +148,7 @@ def load_yaml(text: str, name: str) -> object:
         message = " ".join(str(part) for part in (error.context, error.problem) if part)
         raise CatalogueError([Problem(name, line, "", f"not valid YAML: {message}")]) from None
     except yaml.reader.ReaderError as error:
+        text = source.decode("utf-8", "replace") if isinstance(source, bytes) else source
         line = text.count("\n", 0, error.position) + 1
         character = error.character if isinstance(error.character, str) else chr(error.character)
         raise CatalogueError(

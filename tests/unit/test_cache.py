@@ -71,6 +71,19 @@ def test_cached_catalogue_equals_a_fresh_one_warnings_included(make_catalogue, l
         first.id = "other"  # type: ignore[misc]
 
 
+@pytest.mark.parametrize("per_slice", [1, 2, 5, 6])
+def test_events_written_in_slices_come_back_whole_and_in_order(
+    make_catalogue, loads, monkeypatch, per_slice
+):
+    monkeypatch.setattr(cache, "EVENTS_PER_SLICE", per_slice)
+    path = make_catalogue()
+    cache.load(path)
+    cached = cache.load(path)
+    assert len(loads) == 1
+    assert cached == load_catalogue(path)
+    assert len(cached.events) == 5
+
+
 @pytest.mark.parametrize("fmt", ["json", "csv", "markdown", "text"])
 def test_cached_and_fresh_give_the_same_output(make_catalogue, capsys, fmt, cache_home):
     catalog = str(make_catalogue())
@@ -315,7 +328,8 @@ def test_a_cache_file_without_its_index_parts_is_rebuilt_for_the_index(
     [written] = cache_files(cache_home)
     with written.open("rb") as stream:
         header = pickle.load(stream)
-        pickle.load(stream)
+        for _ in range(header["event_slices"] + 1):  # the events' slices, then the rest
+            pickle.load(stream)
         end_of_catalogue = stream.tell()
     assert header["key"]["path_key"].endswith(str(path))
     written.write_bytes(written.read_bytes()[:end_of_catalogue])
