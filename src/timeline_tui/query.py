@@ -8,16 +8,16 @@ few integer ANDs and a facet count is a popcount, whatever the catalogue's size.
 from __future__ import annotations
 
 import bisect
-import collections
 import datetime as dt
 import difflib
 import itertools
 import operator
 from collections import defaultdict
-from collections.abc import Iterable, Sequence, Sized
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
+from timeline_tui.bitmask import flags_mask, mask_flags, mask_of, set_bits
 from timeline_tui.dates import DateError, parse_date_expression
 from timeline_tui.model import Catalogue, Event
 
@@ -288,8 +288,8 @@ class Index:
         if longest < 0:
             low = since.toordinal() if since else -1
             high = until.toordinal() if until else 1 << 30
-            mask = _flags_mask(bytes(map(operator.le, first, itertools.repeat(high))))
-            mask &= _flags_mask(bytes(map(operator.ge, last, itertools.repeat(low))))
+            mask = flags_mask(bytes(map(operator.le, first, itertools.repeat(high))))
+            mask &= flags_mask(bytes(map(operator.ge, last, itertools.repeat(low))))
         else:
             # First days ascend, so "starts on or before `until`" is a prefix and
             # "starts on or after `since`" a suffix. Of the events that start before
@@ -303,7 +303,7 @@ class Index:
                 reaching = bytes(
                     map(operator.ge, itertools.islice(last, window, start), itertools.repeat(low))
                 )
-                mask &= (self.all >> start << start) | (_flags_mask(reaching) << window)
+                mask &= (self.all >> start << start) | (flags_mask(reaching) << window)
         self._date_cache = ((since, until), mask)
         return mask
 
@@ -339,10 +339,10 @@ class Index:
                 break
             if mask == self.all:
                 found = bytes(map(operator.contains, haystacks, itertools.repeat(term)))
-                mask = _flags_mask(found)
+                mask = flags_mask(found)
             else:
                 # look only at the events still in: selected, tested and placed in C
-                flags = _mask_flags(mask, size)
+                flags = mask_flags(mask, size)
                 found_in = map(
                     operator.contains,
                     itertools.compress(haystacks, flags),
@@ -435,50 +435,3 @@ def _haystacks(events: Sequence[Event]) -> list[str]:
     folded = joined.casefold().split(" \x00 ")
     folded[-1] = folded[-1].removesuffix(" \x00")
     return folded
-
-
-_BITS = [tuple(bit for bit in range(8) if byte >> bit & 1) for byte in range(256)]
-_TO_DIGITS = bytes.maketrans(b"\x00\x01", b"01")
-_FROM_DIGITS = bytes.maketrans(b"01", b"\x00\x01")
-
-# Bitmasks convert to and from one byte per position (0 or 1) through their
-# binary digits, which `int` reads and writes in linear time, all in C. Per-bit
-# Python loops are kept for sparse masks, where they touch fewer items.
-
-
-def _flags_mask(flags: bytes | bytearray) -> int:
-    """A bitmask from one byte (0 or 1) per position, bit i from byte i."""
-    if not flags:
-        return 0
-    return int(flags.translate(_TO_DIGITS)[::-1], 2)
-
-
-def _mask_flags(mask: int, size: int) -> bytes:
-    """One byte (0 or 1) per position in `range(size)`: the inverse of `_flags_mask`."""
-    return format(mask, "b")[::-1].encode("ascii").translate(_FROM_DIGITS).ljust(size, b"\x00")
-
-
-def mask_of(indices: Iterable[int], size: int) -> int:
-    """The bitmask with the bits at `indices` set (any order, repeats allowed)."""
-    if not isinstance(indices, Sized) or len(indices) * 16 > size:
-        flags = bytearray(size)
-        collections.deque(map(flags.__setitem__, indices, itertools.repeat(1)), maxlen=0)
-        return _flags_mask(flags)
-    data = bytearray((size + 7) // 8)
-    for index in indices:
-        data[index >> 3] |= 1 << (index & 7)
-    return int.from_bytes(data, "little")
-
-
-def set_bits(mask: int) -> list[int]:
-    """The positions of the set bits, ascending."""
-    size = mask.bit_length()
-    if mask.bit_count() * 16 > size:
-        return list(itertools.compress(range(size), _mask_flags(mask, size)))
-    result: list[int] = []
-    data = mask.to_bytes((size + 7) // 8, "little")
-    for byte_index, byte in enumerate(data):
-        if byte:
-            base = byte_index << 3
-            result.extend(base + bit for bit in _BITS[byte])
-    return result

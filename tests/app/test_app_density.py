@@ -12,12 +12,11 @@ from timeline_tui.app.density import (
     DensityIndex,
     bin_years,
     density_by_year,
-    mask_of,
-    set_bits,
     sparkline,
     year_shares,
 )
 from timeline_tui.app.line_map import YearIndex
+from timeline_tui.bitmask import mask_of, set_bits
 from timeline_tui.dates import DateSpan, PartialDate
 from timeline_tui.model import event_sort_key
 

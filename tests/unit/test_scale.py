@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from timeline_tui.bitmask import mask_flags, mask_of, set_bits
 from timeline_tui.dates import DateSpan, PartialDate
 from timeline_tui.model import Actor, Catalogue, Citation, Event, Location, Source, Theme
-from timeline_tui.query import Filters, Index, _mask_flags, mask_of, set_bits
+from timeline_tui.query import Filters, Index
 
 WORDS = ["trade", "port", "rail", "summit", "loan", "treaty", "gas", "visit", "Straße", "ÉTÉ"]
 ACTORS = [f"actor-{n}" for n in range(40)]
@@ -205,5 +206,5 @@ def test_masks_convert_both_ways_at_every_density(density):
     mask = mask_of(chosen, size)
     assert mask == mask_of(iter(chosen), size) == sum(1 << i for i in chosen)
     assert set_bits(mask) == chosen
-    flags = _mask_flags(mask, size)
+    flags = mask_flags(mask, size)
     assert len(flags) == size and [i for i, f in enumerate(flags) if f] == chosen
