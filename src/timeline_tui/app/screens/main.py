@@ -267,8 +267,8 @@ class MainScreen(Screen[None]):
     # --- actions --------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # "c Clear" is always enabled: the footer rebuilds itself whenever a key's state
-        # changes, which would cost tens of milliseconds on the keystroke that filters.
+        # "c Clear" is always enabled (with nothing to clear it does nothing): dimming it
+        # means refreshing the bindings on the keystroke that filters, ~8 ms at 100,000.
         if action in ("focus_search", "focus_facet", "focus_dates"):
             return not isinstance(self.focused, (Input, FacetList))
         if action == "source":
