@@ -266,14 +266,11 @@ def bench_catalogue(
     if "app" not in skip:
         runner.probe("load", p)  # fills the cache
         try:
-            apps = [
-                runner.probe("app", p, "--runs", "1", "--spawned", repr(time.time()))
-                for _ in range(max(1, runs))
-            ]
-            minimal = [
-                runner.probe("app-minimal", "--spawned", repr(time.time()))
-                for _ in range(max(1, runs))
-            ]
+            # interleaved, so that a change in the machine's load falls on both alike
+            apps, minimal = [], []
+            for _ in range(max(1, runs)):
+                apps.append(runner.probe("app", p, "--runs", "1", "--spawned", repr(time.time())))
+                minimal.append(runner.probe("app-minimal", "--spawned", repr(time.time())))
         except RuntimeError as error:
             if "timeline_tui.app" not in str(error):
                 raise

@@ -52,6 +52,7 @@ from timeline_tui.model import (
     Source,
     Theme,
 )
+from timeline_tui.progress import Report
 from timeline_tui.query import Index
 
 FORMAT = 2
@@ -80,12 +81,12 @@ _MODEL_CLASSES: tuple[type, ...] = (
 )
 
 
-def load_catalogue(path: Path | str) -> Catalogue:
+def load_catalogue(path: Path | str, report: Report | None = None) -> Catalogue:
     """`catalogue.load_catalogue`, imported on a miss only: a warm start needs no
     YAML parser, and importing PyYAML would be a fifth of a small `timeline list`."""
     from timeline_tui.catalogue import load_catalogue as parse
 
-    return parse(path)
+    return parse(path, report)
 
 
 def cache_dir() -> Path | None:
@@ -103,7 +104,7 @@ def cache_dir() -> Path | None:
     return home / ".cache" / "timeline-tui"
 
 
-def load(path: Path | str, *, use_cache: bool = True) -> Catalogue:
+def load(path: Path | str, *, use_cache: bool = True, report: Report | None = None) -> Catalogue:
     """The catalogue at `path`, from the cache when it is current, else from its YAML.
 
     Either way, from `FREEZE_FROM` events, the objects are then moved out of the
@@ -114,25 +115,25 @@ def load(path: Path | str, *, use_cache: bool = True) -> Catalogue:
     Raises:
         CatalogueError: as `catalogue.load_catalogue` does.
     """
-    return _frozen(Path(path), use_cache, want_index=False)[0]
+    return _frozen(Path(path), use_cache, want_index=False, report=report)[0]
 
 
-def load_index(path: Path | str, *, use_cache: bool = True) -> Index:
+def load_index(path: Path | str, *, use_cache: bool = True, report: Report | None = None) -> Index:
     """`load`, and the catalogue's `Index` with the parts filters need already built
     (stored in the cache beside the catalogue, so a warm start builds nothing)."""
-    catalogue, parts = _frozen(Path(path), use_cache, want_index=True)
+    catalogue, parts = _frozen(Path(path), use_cache, want_index=True, report=report)
     return Index(catalogue) if parts is None else Index.with_parts(catalogue, parts)
 
 
 def _frozen(
-    path: Path, use_cache: bool, want_index: bool
+    path: Path, use_cache: bool, want_index: bool, report: Report | None
 ) -> tuple[Catalogue, dict[str, Any] | None]:
     # The collector stays off until the objects are frozen: re-enabled earlier, its
     # next run would walk every object just made, a quarter of a second at 100,000.
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        loaded = _load(path, use_cache, want_index)
+        loaded = _load(path, use_cache, want_index, report)
         if len(loaded[0].events) >= FREEZE_FROM:
             gc.freeze()
     finally:
@@ -141,31 +142,35 @@ def _frozen(
     return loaded
 
 
-def _load(path: Path, use_cache: bool, want_index: bool) -> tuple[Catalogue, dict[str, Any] | None]:
+def _load(
+    path: Path, use_cache: bool, want_index: bool, report: Report | None
+) -> tuple[Catalogue, dict[str, Any] | None]:
     folder = cache_dir() if use_cache else None
     if folder is None:
-        return load_catalogue(path), None
+        return load_catalogue(path, report), None
     try:
         before = os.stat(path)
         data = path.read_bytes()
         resolved = path.resolve()
     except OSError:
-        return load_catalogue(path), None  # which reports why the file cannot be read
+        return load_catalogue(path, report), None  # which reports why the file cannot be read
     key = _key(path, resolved, before, data)
     del data
     cache_file = folder / (hashlib.sha256(key["path_key"].encode()).hexdigest()[:32] + ".pickle")
     cached = _read(cache_file, key, want_index)
     if cached is not None:
         return cached
-    catalogue = load_catalogue(path)
+    catalogue = load_catalogue(path, report)
     # What filters need is built once here and stored, so later starts skip it.
+    if report is not None:
+        report("indexing", None)
     parts = Index(catalogue).export_parts()
     try:
         after = os.stat(path)
     except OSError:
         return catalogue, parts
     if _stamp(after) == _stamp(before):  # else it changed while we read it: do not cache
-        _write(cache_file, key, catalogue, parts)
+        _write(cache_file, key, catalogue, parts, report)
     return catalogue, parts
 
 
@@ -249,7 +254,11 @@ def _read(
 
 
 def _write(
-    cache_file: Path, key: dict[str, Any], catalogue: Catalogue, parts: dict[str, Any]
+    cache_file: Path,
+    key: dict[str, Any],
+    catalogue: Catalogue,
+    parts: dict[str, Any],
+    report: Report | None = None,
 ) -> None:
     """Write atomically (a temporary file, then `os.replace`); give up silently on any error."""
     temporary: str | None = None
@@ -271,9 +280,11 @@ def _write(
             # The pickler's memo keeps every object it wrote alive, and with them the
             # argument tuples the reducers below make: in slices, with the memo
             # cleared after each, writing adds tens of megabytes less to the peak.
-            for start in slices:
+            for written, start in enumerate(slices, 1):
                 pickler.dump(events[start : start + EVENTS_PER_SLICE])
                 pickler.clear_memo()
+                if report is not None:
+                    report("saving", written / len(slices))
             pickler.dump(dataclasses.replace(catalogue, events=[]))
             pickle.dump(parts, stream, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, cache_file)

@@ -25,9 +25,12 @@ from timeline_tui.model import (
     Theme,
     event_sort_key,
 )
+from timeline_tui.progress import Report
 from timeline_tui.yamlfile import YamlList, YamlMap, line_of, load_yaml, read_source
 
 T = TypeVar("T")
+_REPORT_EVERY = 2048
+"""Events checked between two progress reports."""
 
 TOP_KEYS = ("title", "description", "sources", "actors", "themes", "events", "excluded")
 SOURCE_KEYS = ("id", "file", "publisher", "title", "author", "published", "published_note")
@@ -55,8 +58,11 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_catalogue(path: Path | str) -> Catalogue:
+def load_catalogue(path: Path | str, report: Report | None = None) -> Catalogue:
     """Read and validate a catalogue; what is odd but usable is in its `warnings`.
+
+    `report(phase, share)`, if given, hears now and then how far reading and
+    checking have got (see `timeline_tui.progress`).
 
     Raises:
         CatalogueError: with every error found, when the catalogue cannot be used.
@@ -65,12 +71,12 @@ def load_catalogue(path: Path | str) -> Catalogue:
     name = str(path)
     source = read_source(path)
     with _gc_paused():
-        data = load_yaml(source, name)
+        data = load_yaml(source, name, report)
         del source  # 40 MB at 100,000 events, not needed beside the catalogue being built
-        return build_catalogue(data, path)
+        return build_catalogue(data, path, report)
 
 
-def build_catalogue(data: Any, path: Path) -> Catalogue:
+def build_catalogue(data: Any, path: Path, report: Report | None = None) -> Catalogue:
     """Validate parsed YAML into a catalogue (see `load_catalogue`)."""
     reader = FieldReader(str(path))
     if data is None:
@@ -106,7 +112,15 @@ def build_catalogue(data: Any, path: Path) -> Catalogue:
         if actor.affiliation is not None and actor.affiliation not in actors:
             _unknown(reader, actor.location, "affiliation", actor.affiliation, actors, "actor")
     known = {"actors": actors, "themes": themes, "sources": sources}
-    events = _unique(reader, section("events", lambda v, ln, f: _event(reader, v, ln, f, known)))
+
+    def build_event(value: Any, line: int, field: str) -> Event:
+        return _event(reader, value, line, field, known)
+
+    if report is not None:
+        listed = data.get("events")
+        total = len(listed) if isinstance(listed, YamlList) else 0
+        build_event = _reporting(build_event, report, total)
+    events = _unique(reader, section("events", build_event))
     excluded = section(
         "excluded", lambda v, ln, f: _exclusion(reader, v, ln, f, sources), required=False
     )
@@ -124,6 +138,22 @@ def build_catalogue(data: Any, path: Path) -> Catalogue:
         title=title,
         warnings=reader.problems,
     )
+
+
+def _reporting(
+    build: Callable[[Any, int, str], T], report: Report, total: int
+) -> Callable[[Any, int, str], T]:
+    """`build`, reporting now and then the share of the `total` items it has seen."""
+    seen = 0
+
+    def counting(value: Any, line: int, field: str) -> T:
+        nonlocal seen
+        seen += 1
+        if not seen % _REPORT_EVERY and total:
+            report("checking", min(1.0, seen / total))
+        return build(value, line, field)
+
+    return counting
 
 
 def _unique(reader: FieldReader, items: list[Any]) -> dict[str, Any]:

@@ -9,7 +9,8 @@ import argparse
 import enum
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
@@ -26,6 +27,7 @@ from timeline_tui.output import (
     write_events,
     write_vocabulary,
 )
+from timeline_tui.progress import ProgressLine
 from timeline_tui.query import Filters, Index, QueryError, build_filters
 from timeline_tui.textsafe import printable
 
@@ -185,7 +187,9 @@ def _run(args: argparse.Namespace) -> int:
     command = args.command
     if command == "check":
         return _check(args)
-    index = load_index(_catalogue_path(args), use_cache=not args.no_cache)
+    path = _catalogue_path(args)
+    with _progress_line(path) as report:
+        index = load_index(path, use_cache=not args.no_cache, report=report)
     catalogue = index.catalogue
     if command == "coverage":
         return _coverage(args, catalogue)
@@ -203,6 +207,16 @@ def _run(args: argparse.Namespace) -> int:
     write_events(catalogue, events, getattr(args, "format", "text"), out, terminal=out.isatty())
     out.flush()
     return ExitCode.OK
+
+
+@contextmanager
+def _progress_line(path: Path) -> Iterator[ProgressLine]:
+    """How far a long load has got, on stderr when it is a terminal; erased when done."""
+    line = ProgressLine(sys.stderr, path.name)
+    try:
+        yield line
+    finally:
+        line.close()
 
 
 def _catalogue_path(args: argparse.Namespace) -> Path:
@@ -285,7 +299,8 @@ def _check(args: argparse.Namespace) -> int:
 
     path = _catalogue_path(args)
     try:
-        catalogue = load_catalogue(path)
+        with _progress_line(path) as report:
+            catalogue = load_catalogue(path, report)
     except CatalogueError as error:
         problems = error.problems
         if error.unreadable:

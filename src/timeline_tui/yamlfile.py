@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from timeline_tui.errors import CatalogueError, Problem
+from timeline_tui.progress import Report
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -134,14 +135,17 @@ def read_source(path: Path) -> bytes:
     return data[len(codecs.BOM_UTF8) :] if data.startswith(codecs.BOM_UTF8) else data
 
 
-def load_yaml(source: bytes | str, name: str) -> object:
-    """Parse one YAML document (UTF-8 bytes, or text) into plain values, YamlMap and YamlList."""
+def load_yaml(source: bytes | str, name: str, report: Report | None = None) -> object:
+    """Parse one YAML document (UTF-8 bytes, or text) into plain values, YamlMap and YamlList.
+
+    `report("reading", share)` is called now and then with the share of the source read.
+    """
     loader = None
     try:
         loader = _Loader(source)
         # the parser's own `get_event` until it returns None: `yaml.parse` would
         # add a generator step to each of the millions of events
-        return _build(iter(loader.get_event, None), name)
+        return _build(iter(loader.get_event, None), name, report, len(source))
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -177,6 +181,8 @@ _MEMO_LENGTH = 24
 """Plain scalars up to this long are resolved once per document: keys, ids and
 names repeat thousands of times, and equal ones then share one string."""
 _ALLOWED_TAGS = frozenset((None, *_STANDARD_TAGS))
+_REPORT_EVERY = 4096
+"""Containers opened between two progress reports (about 1,500 events)."""
 
 
 def _plain(value: str) -> object:
@@ -184,7 +190,7 @@ def _plain(value: str) -> object:
     return _scalar(yaml.ScalarEvent(None, None, (True, False), value))
 
 
-def _build(events: Any, name: str) -> object:
+def _build(events: Any, name: str, report: Report | None = None, size: int = 0) -> object:
     # One flat loop, the open container and its pending key kept in locals: it
     # runs once per YAML event, three million times for 100,000 events.
     parents: list[Any] = []
@@ -203,6 +209,7 @@ def _build(events: Any, name: str) -> object:
         yaml.SequenceStartEvent,
     )
     container_end = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    containers = 0
 
     def fail(line: int, message: str) -> CatalogueError:
         return CatalogueError([Problem(name, line, "", message)])
@@ -269,6 +276,10 @@ def _build(events: Any, name: str) -> object:
                 root = container
             parents.append((parent, key))
             parent, key, in_map = container, None, kind is mapping_start
+            if report is not None:
+                containers += 1
+                if not containers % _REPORT_EVERY and mark is not None and size:
+                    report("reading", min(1.0, mark.index / size))
         elif kind in container_end:
             parent, key = parents.pop()
             in_map = isinstance(parent, YamlMap)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import tiny_catalogue
@@ -28,9 +29,9 @@ def loads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """The catalogues actually parsed from YAML (cache misses), in order."""
     parsed: list[Path] = []
 
-    def counting(path: Path | str) -> Catalogue:
+    def counting(path: Path | str, report: Any = None) -> Catalogue:
         parsed.append(Path(path))
-        return load_catalogue(path)
+        return load_catalogue(path, report)
 
     monkeypatch.setattr(cache, "load_catalogue", counting)
     return parsed
