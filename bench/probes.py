@@ -68,9 +68,9 @@ def probe_load(path: Path, use_cache: bool) -> None:
     parsed = []
     original = cache.load_catalogue
 
-    def counting(target: Path | str) -> Any:
+    def counting(target: Path | str, report: Any = None) -> Any:
         parsed.append(target)
-        return original(target)
+        return original(target, report)
 
     cache.load_catalogue = counting  # type: ignore[assignment]
     start = time.perf_counter()
