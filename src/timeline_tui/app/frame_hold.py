@@ -50,12 +50,15 @@ class FrameHold:
 
 def hold_frame(app: App[object]) -> None:
     """Hold the app's next frame, if it keeps a `frame_hold` (the timeline app does)."""
-    frame_hold = getattr(app, "frame_hold", None)
-    if isinstance(frame_hold, FrameHold):
+    if (frame_hold := _frame_hold_of(app)) is not None:
         frame_hold.hold()
 
 
 def release_frame(app: App[object]) -> None:
-    frame_hold = getattr(app, "frame_hold", None)
-    if isinstance(frame_hold, FrameHold):
+    if (frame_hold := _frame_hold_of(app)) is not None:
         frame_hold.release()
+
+
+def _frame_hold_of(app: App[object]) -> FrameHold | None:
+    frame_hold = getattr(app, "frame_hold", None)
+    return frame_hold if isinstance(frame_hold, FrameHold) else None
