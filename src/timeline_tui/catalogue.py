@@ -38,7 +38,7 @@ ACTOR_KEYS = ("id", "name", "kind", "aliases", "affiliation")
 THEME_KEYS = ("id", "name", "description")
 EVENT_KEYS = (
     "id", "date", "end", "date_text", "title", "summary", "actors", "themes",
-    "places", "figures", "sources", "disputes",
+    "places", "figures", "sources", "disputes", "notes",
 )  # fmt: skip
 CITATION_KEYS = ("source", "quote")
 FIGURE_KEYS = ("label", "value", "unit")
@@ -293,6 +293,15 @@ def _event(
         f"{field}.disputes",
         lambda v, ln, f: _dispute(reader, v, ln, f),
     )
+    disputes = tuple(disputes)
+    if disputes and len(set(c.source for c in citations)) == 1:
+        reader.problem(
+            line_of(item, "disputes"),
+            join_field(field, "disputes"),
+            "the event cites a single article, so nothing quoted on it disagrees; "
+            "quote each article that takes a side, or make the remark one of its notes",
+            Severity.WARNING,
+        )
     return Event(
         id=event_id,
         date=span,
@@ -304,8 +313,9 @@ def _event(
         places=tuple(reader.texts(item, "places", field, required=False)),
         figures=tuple(figures),
         citations=tuple(citations),
-        disputes=tuple(disputes),
+        disputes=disputes,
         location=location,
+        notes=_notes(reader, item, field),
     )
 
 
@@ -350,6 +360,18 @@ def _dispute(reader: FieldReader, value: object, line: int, field: str) -> Dispu
         about=reader.text(item, "about", field, required=False) or "",
         note=reader.text(item, "note", field) or "",
     )
+
+
+def _notes(reader: FieldReader, item: YamlMap, field: str) -> tuple[str, ...]:
+    notes = reader.texts(item, "notes", field, required=False)
+    for index, note in enumerate(notes):
+        if not note.strip():
+            reader.problem(
+                line_of(item["notes"], index),
+                f"{join_field(field, 'notes')}[{index}]",
+                "empty note",
+            )
+    return tuple(notes)
 
 
 def _exclusion(

@@ -87,6 +87,8 @@ class Figure:
 
 @dataclass(frozen=True, slots=True)
 class Dispute:
+    """Where articles the event cites disagree, each side quoted among its citations."""
+
     about: str
     note: str
 
@@ -105,6 +107,8 @@ class Event:
     citations: tuple[Citation, ...]
     disputes: tuple[Dispute, ...]
     location: Location
+    notes: tuple[str, ...] = ()
+    """Caveats and context that are not a disagreement between the articles."""
 
     @property
     def source_ids(self) -> tuple[str, ...]:

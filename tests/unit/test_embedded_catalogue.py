@@ -65,6 +65,17 @@ def test_coverage_leaves_nothing_open(catalogue):
     assert len(report.mentions) > 50
 
 
+def test_every_dispute_quotes_at_least_two_articles(catalogue):
+    one_sided = [e.id for e in catalogue.events if e.disputes and len(e.source_ids) < 2]
+    assert one_sided == []
+
+
+def test_caveats_are_notes_not_disputes(catalogue):
+    for event_id in ("sco-founded-1996", "xi-aliyev-meeting-beijing-2019"):
+        event = catalogue.event(event_id)
+        assert event is not None and event.notes and not event.disputes
+
+
 def test_disagreements_are_recorded_not_resolved(catalogue):
     disputed = [e for e in catalogue.events if e.disputes]
     assert len(disputed) >= 5
