@@ -288,13 +288,14 @@ def _event(
         f"{field}.figures",
         lambda v, ln, f: _figure(reader, v, ln, f),
     )
-    disputes = reader.each(
-        reader.items(item, "disputes", field, required=False),
-        f"{field}.disputes",
-        lambda v, ln, f: _dispute(reader, v, ln, f),
+    disputes = tuple(
+        reader.each(
+            reader.items(item, "disputes", field, required=False),
+            f"{field}.disputes",
+            lambda v, ln, f: _dispute(reader, v, ln, f),
+        )
     )
-    disputes = tuple(disputes)
-    if disputes and len(set(c.source for c in citations)) == 1:
+    if disputes and len({citation.source for citation in citations}) == 1:
         reader.problem(
             line_of(item, "disputes"),
             join_field(field, "disputes"),
