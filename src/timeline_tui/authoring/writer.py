@@ -83,7 +83,8 @@ def insert_entries(text: str, key: str, entries: Sequence[Entry], name: str = "<
         raise WriteRefused(f"{name}:{key_line}: {key}: expected a list")
     first = lines[value.item_lines[0] - 1]
     indent = len(first) - len(first.lstrip(" "))
-    if not first.lstrip(" ").startswith("-"):
+    dash = re.match(r"- *", first[indent:])
+    if dash is None or not dash.group().endswith(" "):
         raise WriteRefused(
             f"{name}:{key_line}: {key}: the list is in flow style ([...]); "
             "write it as a block list (one `- ` item a line) to add entries"
@@ -94,7 +95,7 @@ def insert_entries(text: str, key: str, entries: Sequence[Entry], name: str = "<
     spaced = _spaced(lines, value)
     if not lines[last_content - 1].endswith("\n"):
         lines[last_content - 1] += newline
-    chunk = (newline if spaced else "") + _chunk(entries, indent, spaced, newline)
+    chunk = (newline if spaced else "") + _chunk(entries, indent, spaced, newline, dash.group())
     lines.insert(last_content, chunk)
     return "".join(lines)
 
@@ -112,8 +113,10 @@ def _spaced(lines: list[str], items: YamlList) -> bool:
     return before >= 0 and _is_blank_or_comment(lines[before])
 
 
-def _chunk(entries: Sequence[Entry], indent: int, spaced: bool, newline: str) -> str:
-    blocks = [newline.join(render_item(entry, indent)) + newline for entry in entries]
+def _chunk(
+    entries: Sequence[Entry], indent: int, spaced: bool, newline: str, dash: str = "- "
+) -> str:
+    blocks = [newline.join(render_item(entry, indent, dash)) + newline for entry in entries]
     return (newline if spaced else "").join(blocks)
 
 

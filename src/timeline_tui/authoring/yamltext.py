@@ -81,10 +81,11 @@ Entry = Mapping[str, object]
 """A mapping to write: scalars, `Commented` scalars, lists of scalars, lists of entries."""
 
 
-def render_item(entry: Entry, indent: int) -> list[str]:
-    """The lines (without line ends) of `entry` as an item of a block sequence."""
+def render_item(entry: Entry, indent: int, dash: str = "- ") -> list[str]:
+    """The lines (without line ends) of `entry` as an item of a block sequence, `dash`
+    (a hyphen and its spaces, `- ` or `-   `) at column `indent`."""
     lines: list[str] = []
-    _mapping(entry, indent, lines, first_prefix="- ")
+    _mapping(entry, indent, lines, first_prefix=dash)
     return lines
 
 
