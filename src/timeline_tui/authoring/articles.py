@@ -86,14 +86,16 @@ def read_article(path: Path) -> Article:
 
 def extract_page(data: bytes, path: Path) -> Article:
     """The main text and metadata of a saved web page."""
-    import lxml.html  # trafilatura's own parser
+    import lxml.html  # type: ignore[import-untyped]  # trafilatura's own parser
     import trafilatura
+    from trafilatura.settings import Document
 
     document = trafilatura.bare_extraction(
         data, with_metadata=True, include_comments=False, include_tables=True
     )
-    if document is None or not (document.text or "").strip():
+    if not isinstance(document, Document) or not (document.text or "").strip():
         raise AddRefused(f"{path}: no article text found in the page")
+    assert document.text is not None
     from timeline_tui.authoring.pagedate import page_date
 
     tree = lxml.html.document_fromstring(data)
