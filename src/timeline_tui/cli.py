@@ -453,6 +453,9 @@ def _draft(args: argparse.Namespace) -> int:
     if not args.write:
         sys.stdout.write(render_document("events", drafts.events))
         return ExitCode.OK
+    if not drafts.events:
+        print(f"{path}: no open date mention to draft; nothing written", file=sys.stderr)
+        return ExitCode.OK
     try:
         add_entries(path, {"events": drafts.events})
     except WriteRefused as error:

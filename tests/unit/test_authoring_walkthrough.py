@@ -46,3 +46,32 @@ def test_the_walkthrough_ends_with_a_clean_catalogue(tmp_path, monkeypatch, caps
     assert re.search(r"total +7 +7 +0 +0", capsys.readouterr().out)
     kept = [line for line in catalogue.read_text().splitlines() if line.startswith("#")]
     assert kept == comments
+
+
+def test_init_refuses_to_overwrite_a_catalogue(tmp_path, capsys):
+    (tmp_path / "events.yaml").write_text("mine\n")
+    assert main(["init", str(tmp_path)]) == 1
+    assert "refusing to overwrite" in capsys.readouterr().err
+    assert (tmp_path / "events.yaml").read_text() == "mine\n"
+
+
+def test_writing_commands_need_a_catalogue(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(["draft", "--write"]) == 2
+    assert "timeline init" in capsys.readouterr().err
+
+
+def test_an_unreadable_article_is_reported_without_a_traceback(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    main(["init", "."])
+    assert main(["add-source", "missing.html"]) == 1
+    error = capsys.readouterr().err
+    assert "missing.html: cannot be read" in error and "Traceback" not in error
+
+
+def test_draft_write_with_nothing_open_leaves_the_file_alone(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    main(["init", "."])
+    assert main(["draft", "--write"]) == 0
+    assert "nothing written" in capsys.readouterr().err
+    assert not (tmp_path / "events.yaml~").exists()
