@@ -64,6 +64,9 @@ def test_what_a_page_does_not_say_is_left_empty():
         ('<meta name="date" content="2019-04-02T10:00">', "2019-04-02", PartialDate(2019, 4, 2)),
         ("<time>April 2019</time>", "2019-04-27", PartialDate(2019, 4)),
         ("", "2019-04-27", None),
+        ('<meta name="date" content="2019-04">', None, PartialDate(2019, 4)),
+        ("<time>3 October 2022</time>", "2023-11-27", None),
+        ("<time datetime='2022-10-03'>then</time>", None, None),
     ],
 )
 def test_the_page_date_is_never_finer_than_the_page(head, estimate, expected):

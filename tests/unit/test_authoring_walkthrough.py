@@ -26,6 +26,7 @@ def test_the_walkthrough_ends_with_a_clean_catalogue(tmp_path, monkeypatch, caps
     comments = [line for line in catalogue.read_text().splitlines() if line.startswith("#")]
     monkeypatch.chdir(tmp_path / "ferries")
     assert main(["check", "--catalog", "events.yaml"]) == 0
+    assert main(["list", "--catalog", "events.yaml", "--no-cache"]) == 0
 
     assert main(["add-source", *(str(ARTICLES / page) for page in PAGES)]) == 0
     capsys.readouterr()

@@ -159,3 +159,11 @@ def test_any_list_of_texts_reads_back_exactly(texts):
 )
 def test_text_that_yaml_would_read_otherwise_is_quoted(text):
     assert scalar(text).startswith('"')
+
+
+def test_a_linked_catalogue_is_written_through_its_link(hand_written, tmp_path):
+    link = tmp_path / "link.yaml"
+    link.symlink_to(hand_written)
+    add_entries(link, {"sources": [NEW_SOURCE]})
+    assert link.is_symlink()
+    assert "id: three" in hand_written.read_text()

@@ -34,41 +34,45 @@ _META_NAMES = (
 _ISO_PREFIX = re.compile(r"\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?![\d])")
 
 
-def stated_dates(html: Any) -> list[PartialDate]:
-    """The publication dates the page states, most authoritative first.
+def stated_dates(html: Any) -> tuple[list[PartialDate], list[PartialDate]]:
+    """The dates the page states: in its publication metadata (meta tags, JSON-LD
+    `datePublished`), and in its `<time>` elements, each in the page's order.
 
     `html` is an `lxml.html` document.
     """
-    found: list[PartialDate] = []
+    metadata: list[PartialDate] = []
     for meta in html.iter("meta"):
         name = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
         if name in _META_NAMES:
-            _add(found, _iso(meta.get("content") or ""))
+            _add(metadata, _iso(meta.get("content") or ""))
     for script in html.iter("script"):
         if (script.get("type") or "").lower() == "application/ld+json":
             for value in _json_ld_dates(script.text or ""):
-                _add(found, _iso(value))
+                _add(metadata, _iso(value))
+    times: list[PartialDate] = []
     for time in html.iter("time"):
         attribute = time.get("datetime")
-        if attribute:
-            _add(found, _iso(attribute))
-        else:
-            _add(found, _expression(time.text_content()))
-    return found
+        _add(times, _iso(attribute) if attribute else _expression(time.text_content()))
+    return metadata, times
 
 
 def page_date(html: Any, estimate: str | None) -> PartialDate | None:
-    """The page's publication date: trafilatura's `estimate` (YYYY-MM-DD) where the page
-    states a date it falls in, at that statement's precision; else the first date stated."""
-    stated = stated_dates(html)
+    """The page's publication date, at the precision the page states it.
+
+    trafilatura's `estimate` (YYYY-MM-DD) is kept where a date the page states
+    contains it, at that date's precision. A `<time>` element may date anything the
+    article mentions, so one counts only when the estimate agrees with it; failing
+    that, the first date of the publication metadata is taken; else there is none.
+    """
+    metadata, times = stated_dates(html)
     if estimate:
         match = _ISO_PREFIX.match(estimate)
         if match is not None:
             year, month, day = (int(part) if part else None for part in match.groups())
-            for date in stated:
+            for date in (*metadata, *times):
                 if (date.year, date.month or month, date.day or day) == (year, month, day):
                     return date
-    return stated[0] if stated else None
+    return metadata[0] if metadata else None
 
 
 def _add(found: list[PartialDate], date: PartialDate | None) -> None:

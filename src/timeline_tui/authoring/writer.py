@@ -40,6 +40,7 @@ def add_entries(path: Path, additions: Mapping[str, Sequence[Entry]]) -> None:
         CatalogueError: the catalogue does not load as it is (nothing is written).
         WriteRefused: the entries cannot be added safely (nothing is written).
     """
+    path = path.resolve()  # a link to the catalogue: write the file it points to
     load_catalogue(path)  # a catalogue that does not load is not written to
     raw = read_source(path)  # checked to be UTF-8 text
     bom = codecs.BOM_UTF8 if path.read_bytes().startswith(codecs.BOM_UTF8) else b""
