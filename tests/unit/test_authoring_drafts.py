@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 import yaml
+from conftest import tiny_catalogue
 
 from timeline_tui.authoring.drafts import draft_events, named_actors
 from timeline_tui.authoring.writer import add_entries
@@ -39,6 +40,7 @@ def test_a_stub_takes_the_mentions_date_and_words(make_catalogue):
         [{"source": "one", "quote": "2 March 2021"}],
     )
     assert "end" not in stub
+    assert stub["id"] == "one-2021-03-02"
 
 
 def test_actors_are_those_named_in_the_sentence(make_catalogue):
@@ -80,3 +82,20 @@ def test_coverage_yaml_prints_exclusion_stubs_that_check_flags(make_catalogue):
     flagged = [p for p in check_catalogue(reloaded) if "write its reason" in p.message]
     assert len(flagged) == len(stubs)
     assert all(p.severity is Severity.WARNING for p in flagged)
+
+
+def test_a_range_becomes_a_date_and_an_end(make_catalogue):
+    text = "Sylvania and the port\n\nThe port was rebuilt in 2014–2016 by Fredonia.\n"
+    catalogue = load_catalogue(make_catalogue(articles={"two.txt": text}))
+    stubs = draft_events(catalogue, ["two"]).events
+    assert [(e["date"], e["end"], e["actors"]) for e in stubs] == [("2014", "2016", ["freedonia"])]
+
+
+def test_an_undated_relative_mention_is_reported_not_drafted(make_catalogue):
+    data = tiny_catalogue()
+    data["sources"][1]["published"] = None
+    text = "Sylvania and the port\n\nThe port reopened last week.\n"
+    catalogue = load_catalogue(make_catalogue(data, articles={"two.txt": text}))
+    drafts = draft_events(catalogue, ["two"])
+    assert drafts.events == []
+    assert [m.mention.text for m in drafts.undated] == ["last week"]

@@ -44,7 +44,9 @@ def draft_events(catalogue: Catalogue, source_ids: Sequence[str] | None = None) 
             continue
         span = dated.mention.resolved
         assert span is not None
-        event_id = _free_id(f"{dated.source}-{span.start.iso()}", taken)
+        # `ferry-link-2024` and 2023-06 make `ferry-link-2023-06`, not `ferry-link-2024-2023-06`
+        stem = re.sub(r"-\d{4}\Z", "", dated.source)
+        event_id = _free_id(f"{stem}-{span.start.iso()}", taken)
         taken.add(event_id)
         events.append(
             {
