@@ -33,12 +33,15 @@ _REPORT_EVERY = 2048
 """Events checked between two progress reports."""
 
 TOP_KEYS = ("title", "description", "sources", "actors", "themes", "events", "excluded")
-SOURCE_KEYS = ("id", "file", "publisher", "title", "author", "published", "published_note")
+SOURCE_KEYS = (
+    "id", "file", "publisher", "title", "author", "published", "published_note",
+    "origin", "added", "sha256",
+)  # fmt: skip
 ACTOR_KEYS = ("id", "name", "kind", "aliases", "affiliation")
 THEME_KEYS = ("id", "name", "description")
 EVENT_KEYS = (
     "id", "date", "end", "date_text", "title", "summary", "actors", "themes",
-    "places", "figures", "sources", "disputes", "notes",
+    "places", "figures", "sources", "disputes", "notes", "draft",
 )  # fmt: skip
 CITATION_KEYS = ("source", "quote")
 FIGURE_KEYS = ("label", "value", "unit")
@@ -206,12 +209,16 @@ def _source(reader: FieldReader, value: object, line: int, field: str, folder: P
         id=source_id,
         file=file,
         path=path,
-        publisher=reader.text(item, "publisher", field) or "",
-        title=reader.text(item, "title", field) or "",
+        # an article added from a plain-text file may name neither: left empty, not guessed
+        publisher=reader.text(item, "publisher", field, required=False) or "",
+        title=reader.text(item, "title", field, required=False) or "",
         author=reader.text(item, "author", field, required=False),
         published=published,
         published_note=reader.text(item, "published_note", field, required=False),
         location=location,
+        origin=reader.text(item, "origin", field, required=False),
+        added=reader.text(item, "added", field, required=False),
+        sha256=reader.text(item, "sha256", field, required=False),
     )
 
 
@@ -317,7 +324,18 @@ def _event(
         disputes=disputes,
         location=location,
         notes=_notes(reader, item, field),
+        draft=_flag(reader, item, "draft", field),
     )
+
+
+def _flag(reader: FieldReader, item: YamlMap, key: str, field: str) -> bool:
+    value = item.get(key, False)
+    if value is None or isinstance(value, bool):
+        return bool(value)
+    reader.problem(
+        line_of(item, key), join_field(field, key), f"expected true or false, got {describe(value)}"
+    )
+    raise Invalid
 
 
 def _citation(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from timeline_tui.errors import Problem, Severity
 from timeline_tui.model import Catalogue, Location
 from timeline_tui.provenance import Article
@@ -35,7 +37,7 @@ def check_catalogue(catalogue: Catalogue) -> list[Problem]:
     """Every problem of a catalogue that loaded: unreadable articles, quotes not verbatim,
     events dated after every article that reports them. Loading warnings come first."""
     articles, problems = read_articles(catalogue)
-    problems = [*catalogue.warnings, *problems]
+    problems = [*catalogue.warnings, *problems, *_changed_articles(catalogue, articles)]
 
     def verify(source_id: str, quote: str, location: Location) -> None:
         article = articles.get(source_id)
@@ -71,4 +73,68 @@ def check_catalogue(catalogue: Catalogue) -> list[Problem]:
                 )
     for exclusion in catalogue.excluded:
         verify(exclusion.source, exclusion.quote, exclusion.location)
+    return problems + _to_review(catalogue)
+
+
+UNWRITTEN = "TO WRITE"
+"""How `timeline draft` and `coverage --format yaml` begin the text a person is to write."""
+
+
+def _changed_articles(catalogue: Catalogue, readable: dict[str, Article]) -> list[Problem]:
+    """Articles whose bytes differ from the SHA-256 recorded when they were added."""
+    problems = []
+    for source in catalogue.sources.values():
+        if source.sha256 is None or source.id not in readable:
+            continue
+        try:
+            digest = hashlib.sha256(source.path.read_bytes()).hexdigest()
+        except OSError:
+            continue  # read a moment ago: a file that vanished since is reported next run
+        if digest != source.sha256.strip().lower():
+            location = source.location
+            problems.append(
+                Problem(
+                    location.file,
+                    location.line,
+                    f"{location.field}.sha256",
+                    f"article {source.file!r} has changed since it was added (its SHA-256 is "
+                    f"now {digest}): its quotes were verified against other words",
+                )
+            )
+    return problems
+
+
+def _to_review(catalogue: Catalogue) -> list[Problem]:
+    """Drafted events and unwritten exclusion reasons: usable, but still to be written."""
+    problems = []
+    for event in catalogue.events:
+        unwritten = [
+            name for name in ("title", "summary") if getattr(event, name).startswith(UNWRITTEN)
+        ]
+        if event.draft or unwritten:
+            location = event.location
+            todo = f"write its {' and '.join(unwritten)}, then " if unwritten else ""
+            problems.append(
+                Problem(
+                    location.file,
+                    location.line,
+                    location.field,
+                    f"draft to review: {todo}remove `draft: true`"
+                    if event.draft
+                    else f"draft to review: {todo.removesuffix(', then ')}",
+                    Severity.WARNING,
+                )
+            )
+    for exclusion in catalogue.excluded:
+        if exclusion.reason.startswith(UNWRITTEN):
+            location = exclusion.location
+            problems.append(
+                Problem(
+                    location.file,
+                    location.line,
+                    location.field.removesuffix(".quote") + ".reason",
+                    "exclusion to review: write its reason",
+                    Severity.WARNING,
+                )
+            )
     return problems

@@ -150,8 +150,51 @@ def build_parser() -> argparse.ArgumentParser:
     coverage.add_argument(
         "--source", action="append", metavar="ID", default=[], help="only this source; repeatable"
     )
-    coverage.add_argument("--format", choices=("text", "json"), default="text")
+    coverage.add_argument("--format", choices=("text", "json", "yaml"), default="text")
+    _add_authoring_commands(commands)
     return parser
+
+
+def _add_authoring_commands(commands: Any) -> None:
+    """`init`, `add-source` and `draft`: the commands that write a catalogue."""
+    init = commands.add_parser(
+        "init",
+        help="start a catalogue in a new folder",
+        description="Create DIR (default: here) with an events.yaml that documents the "
+        "format in comments, and a folder for articles. Never overwrites a catalogue.",
+    )
+    init.add_argument("folder", metavar="DIR", nargs="?", default=".")
+    init.add_argument("--title", help="the catalogue's title (default: the folder's name)")
+
+    writing = argparse.ArgumentParser(add_help=False)
+    writing.add_argument(
+        "--catalog",
+        metavar="PATH",
+        default=None,
+        help="catalogue file, or its folder, to write to (default: ./events.yaml)",
+    )
+    add = commands.add_parser(
+        "add-source",
+        parents=[writing],
+        help="store an article (text or saved web page) and list it as a source",
+        description="Store each article's text in the catalogue's articles folder and add a "
+        "`sources` entry with its metadata, origin, time added and SHA-256. A web page "
+        "becomes its main text through trafilatura.",
+    )
+    add.add_argument("files", metavar="FILE", nargs="+", help="a .txt or .html article")
+    add.add_argument("--id", dest="source_id", metavar="ID", help="the new source's id")
+
+    draft = commands.add_parser(
+        "draft",
+        parents=[writing],
+        help="draft an event for every open date mention",
+        description="Print an event stub (draft: true) for every sentence whose date "
+        "mentions no event quotes or exclusion explains; --write adds them to the catalogue.",
+    )
+    draft.add_argument(
+        "--source", action="append", metavar="ID", default=[], help="only this source; repeatable"
+    )
+    draft.add_argument("--write", action="store_true", help="add the stubs to the catalogue")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -187,6 +230,12 @@ def _run(args: argparse.Namespace) -> int:
     command = args.command
     if command == "check":
         return _check(args)
+    if command == "init":
+        return _init(args)
+    if command == "add-source":
+        return _add_source(args)
+    if command == "draft":
+        return _draft(args)
     path = _catalogue_path(args)
     with _progress_line(path) as report:
         index = load_index(path, use_cache=not args.no_cache, report=report)
@@ -335,6 +384,85 @@ def _coverage(args: argparse.Namespace, catalogue: Catalogue) -> int:
     report = analyse(catalogue, args.source or None)
     write_report(report, args.format, sys.stdout)
     return ExitCode.PROBLEMS if report.open_mentions else ExitCode.OK
+
+
+def _init(args: argparse.Namespace) -> int:
+    from timeline_tui.authoring.scaffold import InitRefused, init_catalogue
+
+    try:
+        path = init_catalogue(Path(args.folder), args.title)
+    except InitRefused as error:
+        _error(str(error))
+        return ExitCode.PROBLEMS
+    print(
+        f"created {printable(str(path))}; add articles with `timeline add-source`", file=sys.stderr
+    )
+    return ExitCode.OK
+
+
+def _writable_catalogue(args: argparse.Namespace) -> Path:
+    path = Path(args.catalog or "events.yaml")
+    if path.is_dir():
+        path = path / "events.yaml"
+    if not path.exists():
+        raise UsageError(
+            f"no catalogue at {path}: give --catalog PATH, or start one with `timeline init`"
+        )
+    return path
+
+
+def _add_source(args: argparse.Namespace) -> int:
+    from timeline_tui.authoring.articles import AddRefused, WriteRefused, add_sources
+
+    path = _writable_catalogue(args)
+    try:
+        added = add_sources(path, [Path(f) for f in args.files], args.source_id)
+    except (AddRefused, WriteRefused) as error:
+        _error(str(error))
+        return ExitCode.PROBLEMS
+    for item in added:
+        article = item.article
+        date = article.published.iso() if article.published else "undated"
+        print(
+            f"added {printable(item.source_id)} ({date}) as {printable(item.file)}", file=sys.stderr
+        )
+        if article.unsaid:
+            _error(f"the article gives no {', no '.join(article.unsaid)}: left empty", prefix=False)
+    return ExitCode.OK
+
+
+def _draft(args: argparse.Namespace) -> int:
+    from timeline_tui.authoring.drafts import draft_events
+    from timeline_tui.authoring.writer import WriteRefused, add_entries
+    from timeline_tui.authoring.yamltext import render_document
+    from timeline_tui.catalogue import load_catalogue
+
+    path = _writable_catalogue(args)
+    catalogue = load_catalogue(path)
+    unknown = [s for s in args.source if s not in catalogue.sources]
+    if unknown:
+        raise UsageError(
+            f"unknown source {unknown[0]!r}; the catalogue has {', '.join(catalogue.sources)}"
+        )
+    drafts = draft_events(catalogue, args.source or None)
+    for mention in drafts.undated:
+        _error(
+            f"{mention.file}:{mention.line}:{mention.column}: {mention.mention.text!r} cannot be "
+            "dated (the article has no publication date): no draft",
+        )
+    if not args.write:
+        sys.stdout.write(render_document("events", drafts.events))
+        return ExitCode.OK
+    if not drafts.events:
+        print(f"{path}: no open date mention to draft; nothing written", file=sys.stderr)
+        return ExitCode.OK
+    try:
+        add_entries(path, {"events": drafts.events})
+    except WriteRefused as error:
+        _error(str(error))
+        return ExitCode.PROBLEMS
+    print(f"{path}: added {len(drafts.events)} draft event(s)", file=sys.stderr)
+    return ExitCode.OK
 
 
 def _error(message: str, *, prefix: bool = True, stream: IO[str] | None = None) -> None:

@@ -33,6 +33,12 @@ class Source:
     published: PartialDate | None
     published_note: str | None
     location: Location
+    origin: str | None = None
+    """Where the article came from: the page's address, or the file it was added from."""
+    added: str | None = None
+    """When it was added to the catalogue (ISO 8601, UTC)."""
+    sha256: str | None = None
+    """Of the stored article's bytes when it was added: `check` reports any change since."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +115,8 @@ class Event:
     location: Location
     notes: tuple[str, ...] = ()
     """Caveats and context that are not a disagreement between the articles."""
+    draft: bool = False
+    """Drafted from an open date mention (`timeline draft`), not yet written up."""
 
     @property
     def source_ids(self) -> tuple[str, ...]:
