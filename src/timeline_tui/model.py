@@ -105,6 +105,7 @@ class Event:
     citations: tuple[Citation, ...]
     disputes: tuple[Dispute, ...]
     location: Location
+    notes: tuple[str, ...] = ()
 
     @property
     def source_ids(self) -> tuple[str, ...]:
