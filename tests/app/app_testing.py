@@ -20,6 +20,7 @@ from textual.widgets import Input, TextArea
 
 from timeline_tui.app.app import TimelineApp
 from timeline_tui.app.screens.main import MainScreen
+from timeline_tui.app.widgets.facet_list import FacetList
 from timeline_tui.app.widgets.timeline_view import TimelineView
 from timeline_tui.catalogue import load_catalogue
 from timeline_tui.query import Filters, Index
@@ -100,6 +101,12 @@ def screen_text(app: App[Any]) -> str:
                 rows[int(line)][column : column + cells] = [character, *[""] * (cells - 1)]
             column += cells
     return "\n".join("".join(row) for row in rows)
+
+
+def facet_row(facet_list: FacetList, entry_id: str) -> str:
+    """An entry's row as the list draws it (the entry must be scrolled into view)."""
+    row = facet_list.shown_ids.index(entry_id) - facet_list.scroll_offset.y
+    return facet_list.render_line(row).text.strip()
 
 
 def stop_blinking(app: TimelineApp) -> None:

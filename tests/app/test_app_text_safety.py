@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 
-from app_testing import main_screen, screen_text, settle, tiny_app, wait_until
+from app_testing import facet_row, main_screen, screen_text, settle, tiny_app, wait_until
 from conftest import ARTICLE_ONE, tiny_catalogue
 from textual.command import CommandPalette
 from textual.widgets import TextArea
@@ -54,8 +54,8 @@ async def test_the_timeline_shows_brackets_and_escapes_literally(make_catalogue)
         assert "[bold]x[/] costs $1.3 [billion] \\x1b[2J\\x1b]52;c;cHduZWQ=\\x07" in text
         assert "Trade grows by 40 [percent]" in text
         assert "Freedonia, [red]Evil[/] Corp" in text
-        assert "[red]Evil[/] Corp" in app.screen.query_one("#actors", FacetList).prompt_text(
-            "sylvania"
+        assert "[red]Evil[/] Corp" in facet_row(
+            app.screen.query_one("#actors", FacetList), "sylvania"
         )
         assert "[b]Bold[/b] theme" in text
 

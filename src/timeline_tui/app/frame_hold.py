@@ -33,7 +33,7 @@ class FrameHold:
         return self._held is not None
 
     def hold(self) -> None:
-        if self._held is not None:
+        if self.held:
             return
         self._held = ExitStack()
         self._held.enter_context(self._app.batch_update())

@@ -96,7 +96,6 @@ class LineMap:
         self._first_matches = [block.first_match for block in self.blocks]
         last = self.blocks[-1] if self.blocks else None
         self._length = last.first_line + last.line_count if last else 0
-        self.match_count = last.first_match + last.count if last else 0
 
     @classmethod
     def build(cls, matches: Sequence[int], years: YearIndex) -> LineMap:

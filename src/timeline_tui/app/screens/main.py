@@ -42,7 +42,7 @@ from timeline_tui.app.widgets.quote_viewer import QuoteViewer
 from timeline_tui.app.widgets.timeline_view import TimelineView
 from timeline_tui.commandline import NotACommandLine, list_command
 from timeline_tui.embedded import embedded_catalogue_path
-from timeline_tui.model import Catalogue
+from timeline_tui.model import Catalogue, Citation, Event
 from timeline_tui.query import Facet, Filters
 
 
@@ -331,6 +331,12 @@ class MainScreen(Screen[None]):
             callback=self._article_closed,
         )
 
+    def _current_citation(self, event: Event) -> Citation | None:
+        """The citation `o` and `y` act on: the sources panel's current one, else the first."""
+        if self.quotes_open and self.quotes.event is event:
+            return self.quotes.citation
+        return event.citations[0] if event.citations else None
+
     def _article_closed(self, event: int | None) -> None:
         """The article screen's enter: move to the event of the quote chosen there."""
         if event is None:
@@ -345,9 +351,9 @@ class MainScreen(Screen[None]):
         if event is None:
             return
         shown = self.catalogue.events[event]
-        citation = shown.citations[
-            self.quotes.source_index if self.quotes_open and self.quotes.event is shown else 0
-        ]
+        citation = self._current_citation(shown)
+        if citation is None:
+            return
         source = self.catalogue.sources.get(citation.source)
         if source is None:
             self.notify("That source is not in the catalogue.", severity="warning", markup=False)
