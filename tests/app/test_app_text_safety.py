@@ -202,3 +202,21 @@ async def test_the_palette_shows_a_hostile_id_and_name_printably(make_catalogue)
         await settle(pilot)
         assert main_screen(app).filters.actors == {HOSTILE_ID}
         printable_only(screen_text(app))
+
+
+INVISIBLE = "soft\u00adhyphen tag\U000e0041 times\u2062 filler\u3164 isolate\u2066"
+
+
+async def test_the_article_screen_escapes_format_and_default_ignorable_characters(
+    make_catalogue,
+):
+    article = f"Intro.\n\n{INVISIBLE} and then $1.3 [billion] was paid.\n"
+    app = tiny_app(make_catalogue, data=hostile(), articles={"three.txt": article})
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("G", "enter", "n", "o")
+        await wait_until(pilot, lambda: bool(app.screen.query(TextArea)))
+        area = app.screen.query_one(TextArea)
+        assert (
+            "soft\\xadhyphen tag\\U000e0041 times\\u2062 filler\\u3164 isolate\\u2066" in area.text
+        )
+        assert is_printable(area.text.replace("\n", " "))
