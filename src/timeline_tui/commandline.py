@@ -10,6 +10,11 @@ import shlex
 from pathlib import Path
 
 from timeline_tui.query import Filters
+from timeline_tui.textsafe import is_printable, printable
+
+
+class NotACommandLine(ValueError):
+    """A filter holds a character no command line can carry (NUL)."""
 
 
 def list_command(
@@ -31,6 +36,9 @@ def list_command(
 
     Returns:
         One line, such as `timeline list --actor china --since 2019-01-01`.
+
+    Raises:
+        NotACommandLine: A word holds a NUL character, which no argument can.
     """
     words = [program, "list"]
     if catalogue is not None:
@@ -49,7 +57,27 @@ def list_command(
     search = " ".join(filters.text.split())
     if search:
         words += _option("--search", search)
-    return " ".join(shlex.quote(word) for word in words)
+    return " ".join(shell_word(word) for word in words)
+
+
+def shell_word(word: str) -> str:
+    """`word` quoted so that a shell reads it back exactly, in printable characters only."""
+    if "\0" in word:
+        raise NotACommandLine(
+            f"“{printable(word)}” holds a NUL character, which no command line can carry."
+        )
+    if is_printable(word):
+        return shlex.quote(word)
+    return "$'" + "".join(_ansi_c(character) for character in word) + "'"
+
+
+def _ansi_c(character: str) -> str:
+    """One character inside `$'...'`: itself when printable, else its UTF-8 bytes escaped."""
+    if character in "\\'":
+        return "\\" + character
+    if is_printable(character):
+        return character
+    return "".join(f"\\x{byte:02x}" for byte in character.encode("utf-8"))
 
 
 def _option(name: str, value: str) -> list[str]:
@@ -57,3 +85,20 @@ def _option(name: str, value: str) -> list[str]:
         # argparse would read `--search -x` as a missing value followed by an option
         return [f"{name}={value}"]
     return [name, value]
+
+
+def has_escaped_words(command: str) -> bool:
+    """Whether a command from `list_command` writes a word as `$'...'` (outside any quotes)."""
+    quote = ""
+    position = 0
+    while position < len(command):
+        character = command[position]
+        if quote:
+            if character == quote:
+                quote = ""
+        elif command.startswith("$'", position):
+            return True
+        elif character in "'\"":
+            quote = character
+        position += 1
+    return False

@@ -6,15 +6,21 @@ for the unit tests that import from it.
 
 from __future__ import annotations
 
+import html
+import re
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from rich.cells import cell_len
+from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
 from timeline_tui.app.app import TimelineApp
 from timeline_tui.app.screens.main import MainScreen
+from timeline_tui.app.widgets.facet_list import FacetList
 from timeline_tui.app.widgets.timeline_view import TimelineView
 from timeline_tui.catalogue import load_catalogue
 from timeline_tui.query import Filters, Index
@@ -46,6 +52,14 @@ async def settle(pilot: Pilot[Any]) -> None:
         await pilot.pause()
 
 
+async def wait_until(pilot: Pilot[Any], condition: Callable[[], bool], timeout: float = 5) -> None:
+    """Let the app run until `condition` holds; fail after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"still waiting after {timeout} s"
+        await pilot.pause(0.01)
+
+
 def main_screen(app: TimelineApp) -> MainScreen:
     screen = app.screen
     assert isinstance(screen, MainScreen), screen
@@ -67,10 +81,32 @@ def shown_ids(app: TimelineApp) -> list[str]:
     return [app.index.events[i].id for i in outcome.matches]
 
 
-def screen_text(app: TimelineApp) -> str:
-    """Every character on the screen, as plain text."""
-    strips = app.screen._compositor.render_strips()
-    return "\n".join(strip.text for strip in strips)
+_SVG_TEXT = re.compile(
+    r'<text [^>]*?x="([0-9.]+)" [^>]*?textLength="([0-9.]+)" '
+    r'clip-path="url\(#[^)]*-line-(\d+)\)">(.*?)</text>'
+)
+
+
+def screen_text(app: App[Any]) -> str:
+    """Every character on the screen, as plain text, read from the app's screenshot."""
+    width, height = app.size
+    rows = [[" "] * width for _ in range(height)]
+    for x, length, line, escaped in _SVG_TEXT.findall(app.export_screenshot()):
+        text = html.unescape(escaped).replace("\N{NO-BREAK SPACE}", " ")
+        cell = float(length) / len(text)  # the screenshot's width of one character
+        column = round(float(x) / cell)
+        for character in text:
+            cells = cell_len(character)
+            if column + cells <= width:
+                rows[int(line)][column : column + cells] = [character, *[""] * (cells - 1)]
+            column += cells
+    return "\n".join("".join(row) for row in rows)
+
+
+def facet_row(facet_list: FacetList, entry_id: str) -> str:
+    """An entry's row as the list draws it (the entry must be scrolled into view)."""
+    row = facet_list.shown_ids.index(entry_id) - facet_list.scroll_offset.y
+    return facet_list.render_line(row).text.strip()
 
 
 def stop_blinking(app: TimelineApp) -> None:

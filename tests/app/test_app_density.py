@@ -102,3 +102,17 @@ def test_set_bits_and_mask_of_are_inverse():
     positions = [0, 1, 7, 8, 9, 63, 64, 1000]
     assert set_bits(mask_of(positions, 1001)) == positions
     assert set_bits(0) == []
+
+
+def test_the_density_index_counts_events_from_year_1_to_the_last_day_of_9999():
+    spans = [_span("0001-01-01", None), _span("2019", "9999"), _span("9999-12-31", None)]
+    first_days = [span.first_day.toordinal() for span in spans]
+    last_days = [span.last_day.toordinal() for span in spans]
+    index = DensityIndex(first_days, last_days, YearIndex.of(first_days))
+    got = index.counts([0, 1, 2], mask_of([0, 1, 2], 3))
+    expected = density_by_year(spans)
+    assert {y: round(v, 9) for y, v in got.items() if abs(v) > 1e-9} == {
+        y: round(v, 9) for y, v in expected.items()
+    }
+    assert got[1] == 1.0
+    assert got[9999] == pytest.approx(1 + 1 / 7981)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app_testing import SIZE, highlighted_id, main_screen, settle, shown_ids, tiny_app
+from app_testing import SIZE, facet_row, highlighted_id, main_screen, settle, shown_ids, tiny_app
 
 from timeline_tui.app.widgets.facet_list import FacetList
 from timeline_tui.app.widgets.filter_summary import describe_filters
@@ -13,14 +13,14 @@ def counts_shown(app, facet: str) -> dict[str, int]:
     """The number at the end of each entry's line, as the person reads it."""
     facet_list = app.screen.query_one(f"#{facet}", FacetList)
     return {
-        entry_id: int(facet_list.prompt_text(entry_id).split()[-1].replace(",", ""))
+        entry_id: int(facet_row(facet_list, entry_id).split()[-1].replace(",", ""))
         for entry_id in facet_list.shown_ids
     }
 
 
 def ticked(app, facet: str) -> set[str]:
     facet_list = app.screen.query_one(f"#{facet}", FacetList)
-    return {i for i in facet_list.shown_ids if facet_list.prompt_text(i).startswith("✓")}
+    return {i for i in facet_list.shown_ids if facet_row(facet_list, i).startswith("✓")}
 
 
 async def test_counts_start_as_each_entrys_number_of_events(make_catalogue):

@@ -20,7 +20,7 @@ def test_one_run_gives_matches_lines_counts_and_density(make_catalogue):
     outcome = engine.run(filters)
     assert outcome.filters == filters
     assert list(outcome.matches) == index.matching(filters)
-    assert outcome.lines.match_count == len(outcome.matches)
+    assert sum(block.count for block in outcome.lines.blocks) == len(outcome.matches)
     assert outcome.actor_counts == index.facet_counts(filters, "actors")
     assert outcome.theme_counts == index.facet_counts(filters, "themes")
     assert outcome.by_year == density_by_year(index.events[i].date for i in outcome.matches)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import time
+import threading
 
-from app_testing import SIZE, main_screen, settle, shown_ids, tiny_app
+from app_testing import SIZE, main_screen, settle, shown_ids, tiny_app, wait_until
 from textual.app import App, ComposeResult
 from textual.widgets import Static
 
@@ -23,8 +23,7 @@ async def test_a_hold_ends_at_its_limit_when_nobody_releases_it():
         hold.hold()
         hold.hold()  # one hold at a time
         assert hold.held
-        await pilot.pause(0.2)
-        assert not hold.held
+        await wait_until(pilot, lambda: not hold.held, timeout=1)
 
 
 async def test_release_ends_the_hold_once():
@@ -55,16 +54,20 @@ async def test_a_slow_result_does_not_hold_the_keystroke_back(make_catalogue):
     app = tiny_app(make_catalogue)
     engine = app.engine
     run = engine.run
+    result_may_come = threading.Event()
 
     def slow_run(filters):
-        time.sleep(0.5)
+        if filters.text:  # the first result, on mount, comes at once
+            result_may_come.wait(timeout=10)
         return run(filters)
 
     engine.run = slow_run  # type: ignore[method-assign]
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("slash", "p")
-        await pilot.pause(0.25)
-        assert not app.frame_hold.held  # the limit ended it; the result is still on its way
+        assert app.frame_hold.held
+        # the limit ends the hold while the result is still on its way
+        await wait_until(pilot, lambda: not app.frame_hold.held, timeout=1)
         assert main_screen(app).outcome.filters.text == ""
+        result_may_come.set()
         await settle(pilot)
         assert main_screen(app).outcome.filters.text == "p"

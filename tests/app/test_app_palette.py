@@ -2,24 +2,31 @@
 
 from __future__ import annotations
 
-from app_testing import SIZE, highlighted_id, main_screen, screen_text, settle, tiny_app
+from app_testing import (
+    SIZE,
+    highlighted_id,
+    main_screen,
+    screen_text,
+    settle,
+    tiny_app,
+    wait_until,
+)
 from textual.command import CommandPalette
 
 from timeline_tui.query import Filters
 
 
-async def palette(pilot, query: str) -> None:
+async def palette(pilot, query: str, expect: str) -> None:
+    """Type `query` into the palette and wait until its background search shows `expect`."""
     await pilot.press("ctrl+p", *query)
-    await pilot.pause(0.3)  # the palette searches in the background
-    await settle(pilot)
+    await wait_until(pilot, lambda: expect in screen_text(pilot.app))
     assert isinstance(pilot.app.screen, CommandPalette)
 
 
 async def test_an_event_found_by_title_is_highlighted(make_catalogue):
     app = tiny_app(make_catalogue)
     async with app.run_test(size=SIZE) as pilot:
-        await palette(pilot, "embassies")
-        assert "Apr 1992  Embassies open" in screen_text(app)
+        await palette(pilot, "embassies", "Apr 1992  Embassies open")
         await pilot.press("enter")
         await settle(pilot)
         assert highlighted_id(app) == "embassies"
@@ -28,8 +35,7 @@ async def test_an_event_found_by_title_is_highlighted(make_catalogue):
 async def test_an_event_hidden_by_the_filters_clears_them_to_show_it(make_catalogue):
     app = tiny_app(make_catalogue, Filters(themes=frozenset({"trade"})))
     async with app.run_test(size=SIZE) as pilot:
-        await palette(pilot, "port opens")
-        assert "clears the filters that hide it" in screen_text(app)
+        await palette(pilot, "port opens", "clears the filters that hide it")
         await pilot.press("enter")
         await settle(pilot)
         assert main_screen(app).filters == Filters()
@@ -39,12 +45,11 @@ async def test_an_event_hidden_by_the_filters_clears_them_to_show_it(make_catalo
 async def test_a_theme_found_by_name_is_ticked_and_found_again_unticked(make_catalogue):
     app = tiny_app(make_catalogue)
     async with app.run_test(size=SIZE) as pilot:
-        await palette(pilot, "Theme: transp")
+        await palette(pilot, "Theme: transp", "show only its events")
         await pilot.press("enter")
         await settle(pilot)
         assert main_screen(app).filters.themes == {"transport"}
-        await palette(pilot, "Theme: transp")
-        assert "stop filtering by it" in screen_text(app)
+        await palette(pilot, "Theme: transp", "stop filtering by it")
         await pilot.press("enter")
         await settle(pilot)
         assert main_screen(app).filters == Filters()

@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 import shlex
+import shutil
+import subprocess
 
 import pytest
 
 from timeline_tui.catalogue import load_catalogue
 from timeline_tui.cli import build_parser
-from timeline_tui.commandline import list_command
+from timeline_tui.commandline import (
+    NotACommandLine,
+    has_escaped_words,
+    list_command,
+    shell_word,
+)
 from timeline_tui.query import Filters, build_filters
+from timeline_tui.textsafe import is_printable
 
 
 def _read_back(command: str, catalogue) -> Filters:
@@ -86,3 +94,68 @@ def test_read_back_by_the_command_line_gives_the_same_filters(make_catalogue):
 
 def test_whitespace_in_the_search_is_folded():
     assert list_command(Filters(text="  port   deal ")) == "timeline list --search 'port deal'"
+
+
+HOSTILE_WORDS = [
+    "osc\x1b]0;owned\x07",
+    "bell\x07",
+    "bidi\u202eevil",
+    "tag\U000e0041",
+    "soft\u00adhyphen",
+    "line\nbreak",
+    "back\\slash 'quote' \x1b",
+    "\x1b-dash",
+]
+
+
+def _words_by_bash(command: str) -> list[str]:
+    """The arguments bash passes to the program for this command line."""
+    bash = shutil.which("bash")
+    if bash is None:
+        pytest.skip("bash is not installed")
+    script = "printf '%s\\0' " + command.split(" ", 1)[1]
+    done = subprocess.run([bash, "-c", script], capture_output=True, check=True)
+    return done.stdout.decode("utf-8").split("\0")[:-1]
+
+
+@pytest.mark.parametrize("word", HOSTILE_WORDS)
+def test_an_id_with_control_or_invisible_characters_is_written_printably(word):
+    command = list_command(Filters(actors=frozenset({word})))
+    assert is_printable(command)
+    assert command.isascii()
+
+
+@pytest.mark.parametrize("word", HOSTILE_WORDS)
+def test_an_id_with_control_or_invisible_characters_reads_back_exactly_in_bash(word):
+    command = list_command(Filters(actors=frozenset({word}), text=f"find {word}"))
+    assert _words_by_bash(command) == [
+        "list",
+        *(["--actor", word] if not word.startswith("-") else [f"--actor={word}"]),
+        "--search",
+        " ".join(f"find {word}".split()),
+    ]
+
+
+def test_a_catalogue_path_with_an_escape_sequence_reads_back_exactly_in_bash():
+    path = "cat\x1b[2Jalogue/events.yaml"
+    command = list_command(Filters(), catalogue=path)
+    assert is_printable(command)
+    assert _words_by_bash(command) == ["list", "--catalog", path]
+
+
+def test_a_nul_character_is_refused_with_a_printable_message():
+    with pytest.raises(NotACommandLine) as refused:
+        list_command(Filters(themes=frozenset({"nul\x00\x1b"})))
+    assert is_printable(str(refused.value))
+    assert "NUL" in str(refused.value)
+
+
+def test_printable_words_keep_their_posix_quoting():
+    assert shell_word("it's") == shlex.quote("it's")
+    assert shell_word("Zürich") == shlex.quote("Zürich")
+
+
+def test_an_escaped_word_is_told_apart_from_a_quoted_dollar_sign():
+    assert has_escaped_words(list_command(Filters(actors=frozenset({"a\x1b"}))))
+    assert not has_escaped_words(list_command(Filters(text="a $'b")))
+    assert not has_escaped_words(list_command(Filters(text='say "$\'x"')))

@@ -59,7 +59,7 @@ class CatalogueCommands(Provider):
     def _facet_entries(self) -> list[tuple[str, Callable[[], None], str]]:
         screen = self._target
         catalogue, filters = screen.catalogue, screen.filters
-        entries = []
+        entries: list[tuple[str, Callable[[], None], str]] = []
         for facet, label, vocabulary in (
             ("actors", "Actor", catalogue.actors),
             ("themes", "Theme", catalogue.themes),

@@ -15,7 +15,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from timeline_tui.app.line_map import YearIndex
+from timeline_tui.app.line_map import YearIndex, new_year_ordinal
 from timeline_tui.bitmask import mask_of, set_bits
 from timeline_tui.dates import DateSpan
 
@@ -34,10 +34,7 @@ def year_shares(first: dt.date, last: dt.date) -> list[tuple[int, float]]:
     return shares
 
 
-@functools.cache
-def _new_year(year: int) -> int:
-    """The ordinal of 1 January of `year`."""
-    return dt.date(year, 1, 1).toordinal()
+_new_year = functools.cache(new_year_ordinal)
 
 
 def density_by_year(spans: Iterable[DateSpan]) -> dict[int, float]:

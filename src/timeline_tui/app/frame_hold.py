@@ -11,6 +11,7 @@ shows both, and a slow result never keeps the keystroke from showing.
 from __future__ import annotations
 
 from contextlib import ExitStack
+from typing import Any
 
 from textual.app import App
 from textual.timer import Timer
@@ -22,7 +23,7 @@ HOLD_LIMIT = 0.1
 class FrameHold:
     """One hold on an app's painting at a time; `release` ends it, and so does the limit."""
 
-    def __init__(self, app: App[object], limit: float = HOLD_LIMIT) -> None:
+    def __init__(self, app: App[Any], limit: float = HOLD_LIMIT) -> None:
         self._app = app
         self._limit = limit
         self._held: ExitStack | None = None
@@ -33,7 +34,7 @@ class FrameHold:
         return self._held is not None
 
     def hold(self) -> None:
-        if self._held is not None:
+        if self.held:
             return
         self._held = ExitStack()
         self._held.enter_context(self._app.batch_update())
@@ -48,17 +49,17 @@ class FrameHold:
             held.close()
 
 
-def hold_frame(app: App[object]) -> None:
+def hold_frame(app: App[Any]) -> None:
     """Hold the app's next frame, if it keeps a `frame_hold` (the timeline app does)."""
     if (frame_hold := _frame_hold_of(app)) is not None:
         frame_hold.hold()
 
 
-def release_frame(app: App[object]) -> None:
+def release_frame(app: App[Any]) -> None:
     if (frame_hold := _frame_hold_of(app)) is not None:
         frame_hold.release()
 
 
-def _frame_hold_of(app: App[object]) -> FrameHold | None:
+def _frame_hold_of(app: App[Any]) -> FrameHold | None:
     frame_hold = getattr(app, "frame_hold", None)
     return frame_hold if isinstance(frame_hold, FrameHold) else None

@@ -21,6 +21,13 @@ LINES_PER_EVENT = 2
 """The date and title line, then the actors and themes line."""
 
 
+def new_year_ordinal(year: int) -> int:
+    """The ordinal of 1 January of `year`; for the year after 9999, of the day after its end."""
+    if year > dt.MAXYEAR:
+        return dt.date.max.toordinal() + 1
+    return dt.date(year, 1, 1).toordinal()
+
+
 @dataclass(frozen=True, slots=True)
 class YearIndex:
     """Where each year starts among a catalogue's events (which are in date order)."""
@@ -44,8 +51,8 @@ class YearIndex:
         years: list[int] = []
         starts: list[int] = []
         for year in range(first_year, last_year + 1):
-            start = bisect_left(first_days, dt.date(year, 1, 1).toordinal())
-            end = bisect_left(first_days, dt.date(year + 1, 1, 1).toordinal(), start)
+            start = bisect_left(first_days, new_year_ordinal(year))
+            end = bisect_left(first_days, new_year_ordinal(year + 1), start)
             if end > start:
                 years.append(year)
                 starts.append(start)
@@ -89,7 +96,6 @@ class LineMap:
         self._first_matches = [block.first_match for block in self.blocks]
         last = self.blocks[-1] if self.blocks else None
         self._length = last.first_line + last.line_count if last else 0
-        self.match_count = last.first_match + last.count if last else 0
 
     @classmethod
     def build(cls, matches: Sequence[int], years: YearIndex) -> LineMap:

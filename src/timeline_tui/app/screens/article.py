@@ -174,7 +174,9 @@ class ArticleScreen(Screen[int | None]):
         source = self._catalogue.sources.get(citation.source)
         if source is not None:
             self.app.copy_to_clipboard(citation_text(source, citation.quote))
-            self.notify("Copied the quote and its citation.")
+            self.notify(
+                "Sent the quote and its citation to the terminal's clipboard.", markup=False
+            )
 
     def action_quote(self, delta: int) -> None:
         """Select the next (1) or previous (-1) quote of any event, wrapping around."""
@@ -197,7 +199,7 @@ class ArticleScreen(Screen[int | None]):
         if index is None:
             index = self.marks.quote_at(self.text_area.cursor_location)
         if index is None:
-            self.notify("The cursor is in no quote: tab moves to the next one.")
+            self.notify("The cursor is in no quote: tab moves to the next one.", markup=False)
             return
         self.dismiss(self.marks.quotes[index].event)
 

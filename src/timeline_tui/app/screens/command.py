@@ -11,9 +11,17 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from timeline_tui.commandline import has_escaped_words
+from timeline_tui.textsafe import printable
+
+ESCAPED_NOTE = (
+    "A word holds control or invisible characters: $'...' writes them as \\x escapes, "
+    "which bash, zsh and ksh read back."
+)
+
 
 class CommandScreen(ModalScreen[None]):
-    """Shows the command; `y` copies it; escape closes."""
+    """Shows the command; `y` sends it to the terminal's clipboard; escape closes."""
 
     CSS_PATH = "command.tcss"
 
@@ -24,15 +32,18 @@ class CommandScreen(ModalScreen[None]):
 
     def __init__(self, command: str) -> None:
         super().__init__()
-        self.command = command
+        # `list_command` writes printable text only; `printable` keeps that promise here
+        self.command = printable(command)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="command-body") as body:
             body.border_title = "This view on the command line"
             body.border_subtitle = "y copies · escape closes"
             yield Static(Content(self.command), id="command-text")
+            if has_escaped_words(self.command):
+                yield Static(Content(ESCAPED_NOTE), id="command-note")
 
     def action_copy(self) -> None:
         self.app.copy_to_clipboard(self.command)
-        self.notify("Copied the command.")
+        self.notify("Sent the command to the terminal's clipboard.", markup=False)
         self.dismiss()

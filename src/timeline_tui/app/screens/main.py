@@ -40,9 +40,9 @@ from timeline_tui.app.widgets.filter_summary import FilterSummary
 from timeline_tui.app.widgets.key_bar import KeyBar
 from timeline_tui.app.widgets.quote_viewer import QuoteViewer
 from timeline_tui.app.widgets.timeline_view import TimelineView
-from timeline_tui.commandline import list_command
+from timeline_tui.commandline import NotACommandLine, list_command
 from timeline_tui.embedded import embedded_catalogue_path
-from timeline_tui.model import Catalogue
+from timeline_tui.model import Catalogue, Citation, Event
 from timeline_tui.query import Facet, Filters
 
 
@@ -331,6 +331,12 @@ class MainScreen(Screen[None]):
             callback=self._article_closed,
         )
 
+    def _current_citation(self, event: Event) -> Citation | None:
+        """The citation `o` and `y` act on: the sources panel's current one, else the first."""
+        if self.quotes_open and self.quotes.event is event:
+            return self.quotes.citation
+        return event.citations[0] if event.citations else None
+
     def _article_closed(self, event: int | None) -> None:
         """The article screen's enter: move to the event of the quote chosen there."""
         if event is None:
@@ -338,32 +344,41 @@ class MainScreen(Screen[None]):
         hidden = not self.shows_event(event)
         self.go_to_event(event)
         if hidden:
-            self.notify("The filters hid that event, so they are cleared.")
+            self.notify("The filters hid that event, so they are cleared.", markup=False)
 
     def action_copy_quote(self) -> None:
         event = self.timeline.highlighted_event
         if event is None:
             return
         shown = self.catalogue.events[event]
-        citation = shown.citations[
-            self.quotes.source_index if self.quotes_open and self.quotes.event is shown else 0
-        ]
+        citation = self._current_citation(shown)
+        if citation is None:
+            return
         source = self.catalogue.sources.get(citation.source)
         if source is None:
-            self.notify("That source is not in the catalogue.", severity="warning")
+            self.notify("That source is not in the catalogue.", severity="warning", markup=False)
             return
         self.app.copy_to_clipboard(citation_text(source, citation.quote))
-        self.notify("Copied the quote and its citation.")
+        self.notify("Sent the quote and its citation to the terminal's clipboard.", markup=False)
 
     def action_show_command(self) -> None:
         from timeline_tui.app.screens.command import CommandScreen
 
-        self.app.push_screen(CommandScreen(self.command_line()))
+        try:
+            command = self.command_line()
+        except NotACommandLine as error:
+            self.notify(f"This view has no command line: {error}", severity="warning", markup=False)
+            return
+        self.app.push_screen(CommandScreen(command))
 
     def action_help(self) -> None:
         from timeline_tui.app.screens.help import HelpScreen
 
-        self.app.push_screen(HelpScreen(self.command_line()))
+        try:
+            command = self.command_line()
+        except NotACommandLine as error:
+            command = f"(none: {error})"
+        self.app.push_screen(HelpScreen(command))
 
     def action_back(self) -> None:
         focused = self.focused
@@ -378,7 +393,11 @@ class MainScreen(Screen[None]):
             self._focus_now(self.timeline)
 
     def command_line(self) -> str:
-        """The `timeline list` command that prints what this screen shows."""
+        """The `timeline list` command that prints what this screen shows, in printable text.
+
+        Raises:
+            NotACommandLine: A filter or the catalogue's path holds a NUL character.
+        """
         path = self.catalogue.path
         catalogue: str | None = None
         if path.resolve() != embedded_catalogue_path().resolve():

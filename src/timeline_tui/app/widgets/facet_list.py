@@ -62,7 +62,7 @@ class FacetList(ScrollView, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "space,enter",
-            "toggle",
+            "toggle_entry",
             "Toggle",
             id="facet.toggle",
             tooltip="Tick or untick the highlighted entry",
@@ -156,14 +156,6 @@ class FacetList(ScrollView, can_focus=True):
     def highlighted_id(self) -> str | None:
         return None if self._cursor is None else self._shown[self._cursor].id
 
-    def prompt_text(self, entry_id: str) -> str:
-        """The plain text of an entry's row, as shown (without the blank ends)."""
-        for entry in self._shown:
-            if entry.id == entry_id:
-                tick, name, count = self._row_parts(entry, self._row_width())
-                return f"{tick}{name} {count}"
-        raise KeyError(entry_id)
-
     def narrow(self, text: str) -> None:
         """Show only the entries one of whose names contains `text` (any case)."""
         kept = self.highlighted_id
@@ -199,7 +191,7 @@ class FacetList(ScrollView, can_focus=True):
         event.stop()
         event.prevent_default()
 
-    def action_toggle(self) -> None:
+    def action_toggle_entry(self) -> None:
         entry_id = self.highlighted_id
         if entry_id is not None:
             self.post_message(FacetToggled(self.facet, entry_id))
@@ -228,7 +220,7 @@ class FacetList(ScrollView, can_focus=True):
         row = self._row_at(event)
         if row is not None:
             self._move_to(row)
-            self.action_toggle()
+            self.action_toggle_entry()
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
         row = self._row_at(event)
@@ -293,11 +285,6 @@ class FacetList(ScrollView, can_focus=True):
         size = Size(self.scrollable_content_region.width, len(self._shown))
         if size != self.virtual_size:
             self.virtual_size = size
-
-    def _row_width(self) -> int:
-        if not self.is_mounted:
-            return 26
-        return max(8, self.scrollable_content_region.width - 2 * _PADDING)
 
     def _row_parts(self, entry: FacetEntry, width: int) -> tuple[str, str, str]:
         """The tick, the name fitted and padded to its room, and the count."""

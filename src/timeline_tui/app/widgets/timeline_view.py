@@ -144,10 +144,6 @@ class TimelineView(ScrollView, can_focus=True):
         """Position in the catalogue's events of the highlighted event."""
         return None if self._cursor is None else self._matches[self._cursor]
 
-    @property
-    def match_count(self) -> int:
-        return len(self._matches)
-
     def highlight_event(self, event: int) -> bool:
         """Move the cursor to an event; False when it does not match the filters."""
         position = bisect_left(self._matches, event)
