@@ -26,7 +26,6 @@ import enum
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import IO, Any
 
 from timeline_tui.check import read_articles
@@ -51,7 +50,8 @@ class CoverageMention:
 
     source: str
     file: str
-    """The article's path, relative to the working directory when it lies below it."""
+    """The article's path as the catalogue writes it (the source's `file`, relative
+    to the catalogue's folder), as every command shows it."""
     line: int
     column: int
     mention: DateMention
@@ -231,7 +231,7 @@ def _classify(
     busy_exclusions: set[int],
 ) -> Iterable[CoverageMention]:
     article = sentences.article
-    file = _display_path(source.path)
+    file = source.file
     for mention in find_mentions(article.text, source.published):
         line, column = article.line_and_column(mention.start)
         event = _best_event(mention, [catalogue.events[n] for n in citations.find(mention)])
@@ -265,13 +265,6 @@ def _best_event(mention: DateMention, events: list[Event]) -> Event | None:
             if event.date.overlaps(resolved.first_day, resolved.last_day):
                 return event
     return events[0] if events else None
-
-
-def _display_path(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError):
-        return str(path)
 
 
 def write_report(report: CoverageReport, format_name: str, out: IO[str]) -> None:

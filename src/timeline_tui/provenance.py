@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 from dataclasses import dataclass
@@ -23,27 +24,14 @@ class Span:
 
 
 class Article:
-    """An article's text with a white-space-folded copy for matching quotes."""
+    """An article's text, and where quotes stand in it, white space folded.
+
+    Matching keeps no folded copy of the text: a quote becomes a pattern of its
+    words joined by runs of white space, so memory stays that of the text itself.
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        folded: list[str] = []
-        offsets: list[int] = []
-        previous_space = False
-        for index, char in enumerate(text):
-            if char.isspace():
-                if previous_space:
-                    continue
-                previous_space = True
-                folded.append(" ")
-            else:
-                previous_space = False
-                folded.append(char)
-            offsets.append(index)
-        offsets.append(len(text))
-        self.folded = "".join(folded)
-        # original index of each folded character, and one past the end
-        self._offsets = offsets
 
     @classmethod
     def read(cls, path: Path) -> Article:
@@ -51,31 +39,37 @@ class Article:
 
     def find(self, quote: str) -> Span | None:
         """Where `quote` stands in the article, white space folded; None when it does not."""
-        needle = fold(quote)
-        if not needle:
+        pattern = _quote_pattern(quote)
+        if pattern is None:
             return None
-        position = self.folded.find(needle)
-        if position < 0:
-            return None
-        start = self._offsets[position]
-        last = self._offsets[position + len(needle) - 1]
-        return Span(start, last + 1)
+        match = pattern.search(self.text)
+        return None if match is None else Span(match.start(), match.end())
 
     def find_all(self, quote: str) -> list[Span]:
-        needle = fold(quote)
-        spans = []
-        position = self.folded.find(needle) if needle else -1
-        while position >= 0:
-            start = self._offsets[position]
-            spans.append(Span(start, self._offsets[position + len(needle) - 1] + 1))
-            position = self.folded.find(needle, position + 1)
+        """Every place `quote` stands, overlapping places included."""
+        pattern = _quote_pattern(quote)
+        if pattern is None:
+            return []
+        spans: list[Span] = []
+        match = pattern.search(self.text)
+        while match is not None:
+            spans.append(Span(match.start(), match.end()))
+            match = pattern.search(self.text, match.start() + 1)
         return spans
 
     def line_and_column(self, offset: int) -> tuple[int, int]:
         """1-based line and column of an offset in the original text."""
-        line = self.text.count("\n", 0, offset) + 1
-        column = offset - (self.text.rfind("\n", 0, offset) + 1) + 1
-        return line, column
+        line = bisect.bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        starts = [0]
+        position = self.text.find("\n")
+        while position >= 0:
+            starts.append(position + 1)
+            position = self.text.find("\n", position + 1)
+        return starts
 
     @cached_property
     def sentences(self) -> list[Span]:
@@ -130,6 +124,13 @@ def _trim_to(needle: str, candidate: str) -> str:
     start = blocks[0].b - blocks[0].a
     end = blocks[-1].b + blocks[-1].size + (len(needle) - blocks[-1].a - blocks[-1].size)
     return candidate[max(start, 0) : min(end, len(candidate))].strip()
+
+
+def _quote_pattern(quote: str) -> re.Pattern[str] | None:
+    words = quote.split()
+    if not words:
+        return None
+    return re.compile(r"\s+".join(map(re.escape, words)))
 
 
 def fold(text: str) -> str:

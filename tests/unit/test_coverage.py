@@ -374,7 +374,7 @@ def test_json_lists_every_mention_and_a_summary_per_source(capsys, make_catalogu
     monday = mentions[3]
     assert monday == {
         "source": "one",
-        "file": str(path.parent / "one.txt"),
+        "file": "one.txt",
         "line": 7,
         "column": 4,
         "text": "Monday",
@@ -446,3 +446,17 @@ def test_an_exclusion_that_excludes_nothing_is_noted(capsys, make_catalogue):
     )
     [idle] = json.loads(out)["idle_exclusions"]
     assert idle["quote"] == "Sylvania and the port"
+
+
+def test_json_gives_article_paths_as_the_catalogue_writes_them_wherever_it_runs(
+    capsys, make_catalogue, tmp_path, monkeypatch
+):
+    path = make_catalogue()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    _, out, _ = run(capsys, "coverage", "--catalog", str(path), "--format", "json")
+    assert {m["file"] for m in json.loads(out)["mentions"]} == {"one.txt", "two.txt"}
+    monkeypatch.chdir(path.parent)
+    _, again, _ = run(capsys, "coverage", "--catalog", str(path), "--format", "json")
+    assert again == out
