@@ -322,8 +322,8 @@ def period_span(date: dt.date, period: str) -> DateSpan:
 
 
 @lru_cache(maxsize=16)
-def _dateparser(base: dt.date | None) -> Any:
-    """One dateparser per base date, built on first use.
+def _dateparser(base: dt.date | None, prefer: str = "past") -> Any:
+    """One dateparser per base date and preference, built on first use.
 
     dateparser takes about a second to import and warm up: only a relative
     expression pays for it. English only: detecting the language costs more than a second.
@@ -331,7 +331,7 @@ def _dateparser(base: dt.date | None) -> Any:
     from dateparser.date import DateDataParser
 
     settings: dict[str, object] = {
-        "PREFER_DATES_FROM": "past",
+        "PREFER_DATES_FROM": prefer,
         "PREFER_DAY_OF_MONTH": "first",
         "RETURN_TIME_AS_PERIOD": True,
     }
@@ -340,13 +340,17 @@ def _dateparser(base: dt.date | None) -> Any:
     return DateDataParser(languages=["en"], settings=settings)
 
 
-def read_relative(text: str, base: dt.date | None) -> tuple[dt.date, str] | None:
+def read_relative(
+    text: str, base: dt.date | None, prefer: str = "past"
+) -> tuple[dt.date, str] | None:
     """dateparser's reading of `text` as of `base` (today when None): a date and its period.
 
-    None when dateparser cannot read it. The period is `year`, `quarter`, `month`,
+    `prefer` is dateparser's PREFER_DATES_FROM for what could be either side of the
+    base (`Monday`): `past`, `future` or `current_period`. None when dateparser
+    cannot read it. The period is `year`, `quarter`, `month`,
     `week`, `day` or `time` (a time of day, or a span of hours, minutes or seconds).
     """
-    data = _dateparser(base).get_date_data(text)
+    data = _dateparser(base, prefer).get_date_data(text)
     if data.date_obj is None:
         return None
     return data.date_obj.date(), data.period or "day"

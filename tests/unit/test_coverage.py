@@ -36,13 +36,14 @@ def found(text: str, published: PartialDate | None = THURSDAY) -> dict[str, tupl
 def test_relative_forms_are_read_against_the_publication_date():
     mentions = found(
         "On Monday, Azerbaijan hosted the summit. Aliyev visited China last week. "
-        "The interview was published a day before his visit. Earlier this year, trade grew. "
-        "He had spoken about it days earlier. Talks were held 20 years ago."
+        "No date here. The interview was published a day before his visit. "
+        "Earlier this year, trade grew. Nor here. He had spoken about it days earlier. "
+        "Talks were held 20 years ago."
     )
     assert mentions == {
         "Monday": ("2024-07-08", "day"),
-        # a week is not a precision: the month that holds all of it
-        "last week": ("2024-07", "month"),
+        # a week is its seven days, Monday to Sunday
+        "last week": ("2024-07-01/2024-07-07", "day"),
         "a day before": ("2024-07-10", "day"),
         "Earlier this year": ("2024", "year"),
         # no count: one step coarser than its unit
