@@ -178,11 +178,11 @@ class _Sentences:
     def __init__(self, article: Article) -> None:
         self.article = article
         self.spans = article.sentences
-        self._starts = [s.start for s in self.spans]
+        self.starts = [s.start for s in self.spans]
         self._ends = [s.end for s in self.spans]
 
     def touched(self, start: int, end: int) -> range:
-        return range(bisect.bisect_right(self._ends, start), bisect.bisect_left(self._starts, end))
+        return range(bisect.bisect_right(self._ends, start), bisect.bisect_left(self.starts, end))
 
     def text(self, start: int, end: int) -> str:
         touched = self.touched(start, end)
@@ -232,7 +232,7 @@ def _classify(
 ) -> Iterable[CoverageMention]:
     article = sentences.article
     file = source.file
-    for mention in find_mentions(article.text, source.published):
+    for mention in find_mentions(article.text, source.published, sentences.starts):
         line, column = article.line_and_column(mention.start)
         event = _best_event(mention, [catalogue.events[n] for n in citations.find(mention)])
         exclusion = None

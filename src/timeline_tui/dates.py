@@ -54,6 +54,14 @@ def month_number(name: str) -> int | None:
 _ISO_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
 
+_DAYS_IN_MONTH = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def days_in_month(year: int, month: int) -> int:
+    """28 to 31; `calendar.monthrange` works out the weekday too, which costs."""
+    return 29 if month == 2 and calendar.isleap(year) else _DAYS_IN_MONTH[month]
+
+
 class DateError(ValueError):
     """A date string that is not a real date at any precision."""
 
@@ -76,7 +84,7 @@ class PartialDate:
         if not 1 <= self.month <= 12:
             raise DateError(f"month {self.month} does not exist")
         if self.day is not None:
-            last = calendar.monthrange(self.year, self.month)[1]
+            last = days_in_month(self.year, self.month)
             if not 1 <= self.day <= last:
                 raise DateError(f"{_MONTH_NAMES[self.month]} {self.year} has no day {self.day}")
 
@@ -115,7 +123,7 @@ class PartialDate:
         if self.day is not None:
             return self.first_day
         month = self.month or 12
-        return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
+        return dt.date(self.year, month, days_in_month(self.year, month))
 
     def iso(self) -> str:
         """`1992`, `1992-04` or `1992-04-02`, as much as is known."""

@@ -176,8 +176,8 @@ def _iso(match: re.Match[str]) -> _Reading | None:
     return _Reading(date.strftime("%B %d %Y").replace(" 0", " "))
 
 
-def _weekday(match: re.Match[str]) -> _Reading:
-    return _Reading(match[0], relative=True)
+def _weekday(words: str) -> _Reading:
+    return _Reading(" ".join(words.split()), relative=True)
 
 
 def _deictic(match: re.Match[str]) -> _Reading:
@@ -202,11 +202,12 @@ def _count(text: str | None) -> tuple[int, bool]:
     return (2 if "couple" in word else 3), True
 
 
-def _offset(match: re.Match[str]) -> _Reading | None:
+def _offset(match: re.Match[str], counted: re.Match[str] | None) -> _Reading | None:
     """`a day before`, `days earlier`, `a few weeks later`, `20 years ago`."""
-    if match["n"] is None and not match["u"].lower().endswith("s"):
+    number = None if counted is None else counted["n"]
+    if number is None and not match["u"].lower().endswith("s"):
         return None  # "the year before": points at a date next to it
-    count, vague = _count(match["n"])
+    count, vague = _count(number)
     unit = match["u"].lower().rstrip("s")
     if unit == "decade":
         count, unit = count * 10, "year"
@@ -256,12 +257,6 @@ _GRAMMAR: list[tuple[re.Pattern[str], _Handler]] = [
         _apa_form,
     ),
     (re.compile(rf"(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})"), _month_form),
-    (
-        re.compile(rf"(?i:early|mid|late)(?:-|\s+)(?P<m>{_FULL_MONTH})(?:,?\s+(?P<y>{_YEAR}))?"),
-        _month_form,
-    ),
-    (re.compile(rf"\b{_CONTEXT}\s+(?P<bare>(?P<m>{_FULL_MONTH}))"), _month_form),
-    (re.compile(rf"(?i:early|mid|late)(?:-|\s+)(?P<y>{_YEAR})"), _year_form),
     (re.compile(rf"{_NUMBER_BEFORE}(?P<y>{_YEAR}){_DASH}(?P<y2>{_YEAR}|\d\d(?!\w))"), _year_range),
     (re.compile(rf"{_NUMBER_BEFORE}(?P<y>1[6-9]\d0|20\d0)s(?!\w)"), _decade),
     (
@@ -269,20 +264,12 @@ _GRAMMAR: list[tuple[re.Pattern[str], _Handler]] = [
         _iso,
     ),
     (re.compile(rf"{_NUMBER_BEFORE}(?P<y>{_YEAR}){_UNIT_AFTER}"), _year_form),
-    (re.compile(rf"(?:(?i:last|next|this)\s+)?{_WEEKDAYS}"), _weekday),
     (
         re.compile(
             r"\b(?P<core>(?i:yesterday|tomorrow|(?:(?:earlier|later)\s+)?(?:last|next|this)"
             r"\s+(?:week|month|year)|past\s+(?:week|month|year)))(?!\w)"
         ),
         _deictic,
-    ),
-    (
-        re.compile(
-            rf"\b(?i:(?:(?P<n>{_COUNT})\s+)?(?P<u>{_UNIT})\s+"
-            r"(?P<dir>ago|earlier|later|before|after|previously|prior))(?!\w)"
-        ),
-        _offset,
     ),
     (
         re.compile(
@@ -294,16 +281,57 @@ _GRAMMAR: list[tuple[re.Pattern[str], _Handler]] = [
 ]
 
 
+# Forms whose first words vary a lot are found by their last words, then the words
+# before are read: a pattern that opens with a fixed set of letters is scanned for
+# quickly, one that opens with a word boundary and alternatives is tried at every word.
+_LOOKBACK = 40
+_BARE_MONTH = re.compile(rf"(?P<m>{_FULL_MONTH})")
+_CONTEXT_BEFORE = re.compile(rf"\b{_CONTEXT}\s+$")
+_OFFSET_UNIT = re.compile(
+    r"(?P<u>[dwmyDWMY](?<=\b[dwmyDWMY])(?i:(?<=d)ays?|(?<=w)eeks?|(?<=m)onths?|(?<=y)ears?"
+    r"|(?<=d)ecades?))\s+(?P<dir>(?i:ago|earlier|later|before|after|previously|prior))(?!\w)"
+)
+_COUNT_BEFORE = re.compile(rf"\b(?i:(?P<n>{_COUNT}))\s+$")
+_WEEKDAY = re.compile(_WEEKDAYS)
+_WHICH_WEEK_BEFORE = re.compile(r"(?i:last|next|this)\s+$")
+_PART_MONTH = re.compile(rf"(?P<m>{_FULL_MONTH})(?:,?\s+(?P<y>{_YEAR}))?")
+_PART_YEAR = re.compile(rf"(?P<y>{_YEAR})")
+_PART_BEFORE = re.compile(r"(?i:early|mid|late)(?:-|\s+)$")
+
+
+def _before(pattern: re.Pattern[str], text: str, position: int) -> re.Match[str] | None:
+    """`pattern` (ending in `$`) matched in the words just before `position`."""
+    return pattern.search(text, max(0, position - _LOOKBACK), position)
+
+
 def _candidates(text: str) -> Iterator[_Candidate]:
     # URLs are blanked, offsets kept: "/2020/12/" is not a date
     masked = _URL.sub(lambda url: " " * len(url[0]), text)
     for pattern, handler in _GRAMMAR:
         for match in pattern.finditer(masked):
             reading = handler(match)
-            if reading is None:
-                continue
-            group = "bare" if "bare" in pattern.groupindex else 0
-            yield _Candidate(match.start(group), match.end(group), reading)
+            if reading is not None:
+                yield _Candidate(match.start(), match.end(), reading)
+    # a bare month name after a word that makes it a date: "in July", not "Theresa May"
+    for match in _BARE_MONTH.finditer(masked):
+        if _before(_CONTEXT_BEFORE, masked, match.start()) is not None:
+            yield _Candidate(match.start(), match.end(), _month_form(match))
+    # "late April", "mid-2019": read as the month or year
+    for pattern, handler in ((_PART_MONTH, _month_form), (_PART_YEAR, _year_form)):
+        for match in pattern.finditer(masked):
+            part = _before(_PART_BEFORE, masked, match.start())
+            if part is not None:
+                yield _Candidate(part.start(), match.end(), handler(match))
+    for match in _WEEKDAY.finditer(masked):
+        which = _before(_WHICH_WEEK_BEFORE, masked, match.start())
+        start = match.start() if which is None else which.start()
+        yield _Candidate(start, match.end(), _weekday(masked[start : match.end()]))
+    for match in _OFFSET_UNIT.finditer(masked):
+        counted = _before(_COUNT_BEFORE, masked, match.start())
+        offset = _offset(match, counted)
+        if offset is not None:
+            start = match.start() if counted is None else counted.start()
+            yield _Candidate(start, match.end(), offset)
 
 
 def _longest_first(candidates: Iterator[_Candidate]) -> list[_Candidate]:
@@ -337,15 +365,25 @@ def _settle(run: list[_Candidate]) -> list[_Candidate]:
     return sorted(kept, key=lambda c: c.start)
 
 
-def find_mentions(text: str, published: PartialDate | None) -> list[DateMention]:
+def find_mentions(
+    text: str, published: PartialDate | None, sentence_starts: list[int] | None = None
+) -> list[DateMention]:
     """Every date mention in an article's text, in order, each read against what it is
-    relative to (see `timeline_tui.resolution`)."""
+    relative to (see `timeline_tui.resolution`).
+
+    Args:
+        text: the article's text.
+        published: its publication date, if known.
+        sentence_starts: where its sentences (`Article.sentences`) start, when known.
+    """
     candidates = _longest_first(_candidates(text))
+    if sentence_starts is None:
+        sentence_starts = [sentence.start for sentence in Article(text).sentences]
     resolver = Resolver(
         text,
         [(c.start, c.end) for c in candidates],
         [c.reading for c in candidates],
-        [sentence.start for sentence in Article(text).sentences],
+        sentence_starts,
         published,
     )
     mentions = []

@@ -40,6 +40,7 @@ from timeline_tui.dates import (
     DateSpan,
     PartialDate,
     Precision,
+    days_in_month,
     period_span,
     read_relative,
 )
@@ -286,7 +287,7 @@ def _add(date: dt.date, count: int, unit: str) -> dt.date:
         return date + dt.timedelta(weeks=count)
     months = date.year * 12 + date.month - 1 + (count * 12 if unit == "year" else count)
     year, month = divmod(months, 12)
-    day = min(date.day, calendar.monthrange(year, month + 1)[1])
+    day = min(date.day, days_in_month(year, month + 1))
     return dt.date(year, month + 1, day)
 
 
