@@ -211,7 +211,7 @@ class DateSpan:
 _DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})\s+([A-Za-z]+\.?),?\s+(\d{4})$")
 _MONTH_DAY_YEAR = re.compile(r"^([A-Za-z]+\.?)\s+(\d{1,2}),?\s+(\d{4})$")
 _MONTH_YEAR = re.compile(r"^([A-Za-z]+\.?),?\s+(\d{4})$")
-_DECADE = re.compile(r"^(\d{3}0)s$")
+_DECADE = re.compile(r"^(?:the\s+)?(\d{3}0)['’]?s$", re.IGNORECASE)
 _QUARTER = re.compile(r"^(?:q([1-4])[\s-]*(\d{4})|(\d{4})[\s-]*q([1-4]))$", re.IGNORECASE)
 _NUMERIC = re.compile(r"^(\d{1,4})([/.\s-])(\d{1,2})\2(\d{1,4})$")
 _NUMERIC_MONTH = re.compile(r"^(\d{1,2})[/.](\d{4})$")
