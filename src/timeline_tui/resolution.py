@@ -94,6 +94,8 @@ _FORWARD = re.compile(
 )
 _FORWARD_REACH = 120
 """How far before a mention forward-looking words are looked for, within its sentence."""
+_MAX_LOOK_BACK = 20
+"""Mentions looked at, at most, for the date a count is counted from."""
 _APPOSITION_BEFORE = re.compile(r"\s*[,—–]\s*")
 _APPOSITION_AFTER = re.compile(r"\s*[,—–]\s*(?:(?:on|in)\s+)?")
 _OBJECT = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}")
@@ -174,7 +176,8 @@ class Resolver:
 
     def _nearest_before(self, index: int) -> DateSpan | None:
         """The latest resolved date before a mention, in its sentence or the one before."""
-        for other in range(index - 1, -1, -1):
+        # bounded, so a text without sentence breaks stays linear
+        for other in range(index - 1, max(index - _MAX_LOOK_BACK, 0) - 1, -1):
             if self.sentence[other] < self.sentence[index] - 1:
                 return None
             if other in self._active:
