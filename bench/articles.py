@@ -133,6 +133,8 @@ events:
 @dataclass
 class Measure:
     seconds: float
+    cpu: float
+    """User and system time of the process: what it costs whatever else the machine runs."""
     peak_mb: float
     code: int
 
@@ -150,7 +152,8 @@ def measure(command: list[str], env: dict[str, str]) -> Measure:
         process.stderr.close()
     # ru_maxrss is in kilobytes on Linux, bytes on macOS
     scale = 1 if sys.platform == "darwin" else 1024
-    return Measure(seconds, usage.ru_maxrss * scale / MB, process.returncode)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Measure(seconds, cpu, usage.ru_maxrss * scale / MB, process.returncode)
 
 
 def main() -> int:
@@ -161,8 +164,8 @@ def main() -> int:
     python = sys.executable
     print(f"python {sys.version.split()[0]} on {sys.platform}; {os.cpu_count()} cores")
     print(
-        f"{'size':>6}  {'what':<10} {'seconds':>8} {'x floor':>8} {'peak MB':>8} {'x floor':>8}"
-        "  exit"
+        f"{'size':>6}  {'what':<9} {'wall s':>7} {'cpu s':>7} {'x floor':>8} {'cpu s/MB':>8}"
+        f" {'peak MB':>8} {'x floor':>8}  exit"
     )
     with tempfile.TemporaryDirectory(prefix="timeline-articles-") as temporary:
         root = Path(temporary)
@@ -177,16 +180,20 @@ def main() -> int:
                  "encoding='utf-8-sig')", str(article)],
                 env,
             )  # fmt: skip
-            label = f"{article.stat().st_size / MB:.0f} MB"
-            print(f"{label:>6}  {'read':<10} {floor.seconds:8.2f} {'':>8} {floor.peak_mb:8.0f}")
+            megabytes = article.stat().st_size / MB
+            label = f"{megabytes:.0f} MB"
+            print(
+                f"{label:>6}  {'read':<9} {floor.seconds:7.2f} {floor.cpu:7.2f} {'':>8} "
+                f"{floor.cpu / megabytes:8.3f} {floor.peak_mb:8.0f}"
+            )
             for command in ("coverage", "check"):
                 result = measure(
                     [python, "-m", "timeline_tui", command, "--catalog", str(catalogue)], env
                 )
                 print(
-                    f"{label:>6}  {command:<10} {result.seconds:8.2f} "
-                    f"{result.seconds / floor.seconds:8.1f} {result.peak_mb:8.0f} "
-                    f"{result.peak_mb / floor.peak_mb:8.1f}  {result.code}",
+                    f"{label:>6}  {command:<9} {result.seconds:7.2f} {result.cpu:7.2f} "
+                    f"{result.cpu / floor.cpu:8.1f} {result.cpu / megabytes:8.3f} "
+                    f"{result.peak_mb:8.0f} {result.peak_mb / floor.peak_mb:8.1f}  {result.code}",
                     flush=True,
                 )
     return 0
