@@ -371,7 +371,24 @@ def _too_fine(text: str) -> str:
     )
 
 
-def parse_date_expression(text: str, relative_base: dt.date | None = None) -> DateSpan:
+def parse_date_expression(text: str, relative_base: dt.date | None = None) -> PartialDate:
+    """Read one date as a person writes it (`2019`, `April 2019`, `24 April 2019`,
+    `2 years ago`), as `parse_date_range` does, keeping the precision of the words.
+
+    Raises:
+        DateError: as `parse_date_range` does, and for a stretch of time that is
+            not one year, month or day (`1990s`, `Q1 2024`, `last week`).
+    """
+    span = parse_date_range(text, relative_base)
+    if span.end is not None:
+        raise DateError(
+            f"{' '.join(text.split())!r} is a stretch of time ({span.long_display()}), "
+            "not one date: write a year, a month or a day"
+        )
+    return span.start
+
+
+def parse_date_range(text: str, relative_base: dt.date | None = None) -> DateSpan:
     """Read a date as a person writes it: exactly, as the stretch of time it names.
 
     `2019`, `April 2019`, `24 April 2019`, ISO dates at any precision, decades

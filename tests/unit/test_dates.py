@@ -13,6 +13,7 @@ from timeline_tui.dates import (
     Precision,
     month_number,
     parse_date_expression,
+    parse_date_range,
 )
 
 
@@ -88,7 +89,7 @@ def test_plain_expressions_keep_their_precision(text, iso):
 
 def test_relative_expressions_resolve_against_a_base_date():
     base = dt.date(2024, 7, 11)
-    assert parse_date_expression("2 years ago", relative_base=base).iso() == "2022"
+    assert parse_date_expression("2 years ago", relative_base=base) == PartialDate(2022)
     assert parse_date_expression("yesterday", relative_base=base).iso() == "2024-07-10"
 
 
@@ -135,7 +136,7 @@ def test_spans_display_compactly(start, end, shown):
     ],
 )
 def test_decades_and_quarters_are_intervals(text, first, last):
-    span = parse_date_expression(text)
+    span = parse_date_range(text)
     assert (span.first_day.isoformat(), span.last_day.isoformat()) == (first, last)
 
 
@@ -173,7 +174,7 @@ def test_a_refusal_names_the_forms_that_work():
 
 
 def test_a_week_is_its_seven_days():
-    span = parse_date_expression("last week", relative_base=dt.date(2024, 7, 11))
+    span = parse_date_range("last week", relative_base=dt.date(2024, 7, 11))
     assert (span.first_day, span.last_day) == (dt.date(2024, 7, 1), dt.date(2024, 7, 7))
 
 
@@ -198,3 +199,14 @@ def test_one_dateparser_serves_every_expression_with_the_same_base():
 )
 def test_month_names_and_abbreviations_share_one_table(name, number):
     assert month_number(name) == number
+
+
+def test_one_date_is_a_partial_date_at_the_precision_of_its_words():
+    assert parse_date_expression("April 2019") == PartialDate(2019, 4)
+    assert parse_date_range("April 2019") == DateSpan(PartialDate(2019, 4))
+
+
+@pytest.mark.parametrize("text", ["1990s", "Q1 2024", "last week"])
+def test_a_stretch_of_time_is_not_one_date(text):
+    with pytest.raises(DateError, match="is a stretch of time .*, not one date"):
+        parse_date_expression(text, relative_base=dt.date(2024, 7, 11))
