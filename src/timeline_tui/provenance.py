@@ -5,11 +5,14 @@ from __future__ import annotations
 import bisect
 import difflib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 _SPACE = re.compile(r"\s+")
+MAX_PATTERN_WORDS = 200
+"""Longer quotes are matched word by word: compiling their pattern takes seconds."""
 MAX_HINTED_QUOTE = 2000
 """Longer quotes get no "did you mean": fuzzy matching grows with the square of the length."""
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)\]]*\s+|\n\s*\n")
@@ -39,23 +42,24 @@ class Article:
 
     def find(self, quote: str) -> Span | None:
         """Where `quote` stands in the article, white space folded; None when it does not."""
-        pattern = _quote_pattern(quote)
-        if pattern is None:
-            return None
-        match = pattern.search(self.text)
-        return None if match is None else Span(match.start(), match.end())
+        return next(self._places(quote), None)
 
     def find_all(self, quote: str) -> list[Span]:
         """Every place `quote` stands, overlapping places included."""
-        pattern = _quote_pattern(quote)
-        if pattern is None:
-            return []
-        spans: list[Span] = []
+        return list(self._places(quote))
+
+    def _places(self, quote: str) -> Iterator[Span]:
+        words = quote.split()
+        if not words:
+            return
+        if len(words) > MAX_PATTERN_WORDS:
+            yield from _walk(self.text, words)
+            return
+        pattern = _quote_pattern(tuple(words))
         match = pattern.search(self.text)
         while match is not None:
-            spans.append(Span(match.start(), match.end()))
+            yield Span(match.start(), match.end())
             match = pattern.search(self.text, match.start() + 1)
-        return spans
 
     def line_and_column(self, offset: int) -> tuple[int, int]:
         """1-based line and column of an offset in the original text."""
@@ -126,11 +130,25 @@ def _trim_to(needle: str, candidate: str) -> str:
     return candidate[max(start, 0) : min(end, len(candidate))].strip()
 
 
-def _quote_pattern(quote: str) -> re.Pattern[str] | None:
-    words = quote.split()
-    if not words:
-        return None
+@lru_cache(maxsize=256)
+def _quote_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"\s+".join(map(re.escape, words)))
+
+
+def _walk(text: str, words: list[str]) -> Iterator[Span]:
+    """The places of a quote too long to compile: each place of its first word, then
+    the rest word by word, as far as they agree."""
+    position = text.find(words[0])
+    while position >= 0:
+        end = position + len(words[0])
+        for word in words[1:]:
+            space = _SPACE.match(text, end)
+            if space is None or not text.startswith(word, space.end()):
+                break
+            end = space.end() + len(word)
+        else:
+            yield Span(position, end)
+        position = text.find(words[0], position + 1)
 
 
 def fold(text: str) -> str:

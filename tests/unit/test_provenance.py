@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from timeline_tui.provenance import Article, Span
+from timeline_tui.provenance import MAX_PATTERN_WORDS, Article, Span
 
 
 def test_a_quote_matches_across_line_breaks_and_runs_of_spaces():
@@ -38,3 +38,13 @@ def test_lines_and_columns_count_from_one():
     assert article.line_and_column(6) == (2, 1)
     assert article.line_and_column(13) == (2, 8)
     assert article.line_and_column(19) == (4, 1)
+
+
+def test_a_quote_too_long_for_a_pattern_is_matched_word_by_word():
+    words = [f"w{n}" for n in range(MAX_PATTERN_WORDS + 50)]
+    text = "Before. " + " \n".join(words) + " after."
+    article = Article(text)
+    span = article.find(" ".join(words))
+    assert span is not None and text[span.start : span.end] == " \n".join(words)
+    assert article.find(" ".join([*words, "nope"])) is None
+    assert article.find_all(" ".join(words)) == [span]
