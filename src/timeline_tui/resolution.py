@@ -12,7 +12,7 @@
   `ago`, it counts from the publication date;
 - a month or day named without its year (`in July`, `on 4 July`) falls in the
   year of publication; after forward-looking words (`expected`, `will`, `next`,
-  `scheduled`, `due`, `planned`) it is the first such month or day on or after
+  `scheduled to`, `plans to`, `planned for`) it is the first such month or day on or after
   the publication date, so `expected to begin in January` in an article of 30
   December 1879 is January 1880;
 - weekdays, `yesterday`, `last week`, `earlier this year`, `the past 20 years` are
@@ -88,8 +88,9 @@ class Reading:
 Resolution = tuple[DateSpan | None, Precision]
 """What a mention stands for (None when that depends on an undated article) and its precision."""
 
+# "scheduled" alone is often an adjective ("the first scheduled ferry left on Wednesday")
 _FORWARD = re.compile(
-    r"\b(?:expected|expects|expecting|will|next|scheduled|due|planned|plans|upcoming)\b",
+    r"\b(?:expected|expects|expecting|will|next|scheduled\s+to|plans?\s+to|planned\s+for)\b",
     re.IGNORECASE,
 )
 _FORWARD_REACH = 120

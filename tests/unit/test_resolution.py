@@ -107,3 +107,13 @@ def test_coverage_reports_the_date_a_count_stands_for(capsys, make_catalogue):
         ("3 March 2020", "2020-03-03"),
         ("A year later", "2021"),
     ]
+
+
+def test_scheduled_as_an_adjective_does_not_look_forward():
+    text = "The first scheduled ferry left the harbour on Wednesday morning."
+    assert resolved(text, PartialDate(2024, 3, 14), "Wednesday") == ("2024-03-13", "day")
+
+
+def test_scheduled_to_looks_forward():
+    text = "The ferry is scheduled to leave on Wednesday."
+    assert resolved(text, PartialDate(2024, 3, 14), "Wednesday") == ("2024-03-20", "day")
