@@ -12,9 +12,9 @@
   `ago`, it counts from the publication date;
 - a month or day named without its year (`in July`, `on 4 July`) falls in the
   year of publication; after forward-looking words (`expected`, `will`, `next`,
-  `scheduled to`, `plans to`, `planned for`) it is the first such month or day on or after
-  the publication date, so `expected to begin in January` in an article of 30
-  December 1879 is January 1880;
+  `scheduled to`, `plans to`, `planned for`) it is the first such month or day on
+  or after the publication date, so `expected to begin in January` in an article
+  of 30 December 1879 is January 1880;
 - weekdays, `yesterday`, `last week`, `earlier this year`, `the past 20 years` are
   read against the publication date, a weekday after forward-looking words as
   the next one.
