@@ -26,7 +26,6 @@ import enum
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import IO, Any
 
 from timeline_tui.check import read_articles
@@ -51,7 +50,8 @@ class CoverageMention:
 
     source: str
     file: str
-    """The article's path, relative to the working directory when it lies below it."""
+    """The article's path as the catalogue writes it (the source's `file`, relative
+    to the catalogue's folder), as every command shows it."""
     line: int
     column: int
     mention: DateMention
@@ -178,11 +178,11 @@ class _Sentences:
     def __init__(self, article: Article) -> None:
         self.article = article
         self.spans = article.sentences
-        self._starts = [s.start for s in self.spans]
+        self.starts = [s.start for s in self.spans]
         self._ends = [s.end for s in self.spans]
 
     def touched(self, start: int, end: int) -> range:
-        return range(bisect.bisect_right(self._ends, start), bisect.bisect_left(self._starts, end))
+        return range(bisect.bisect_right(self._ends, start), bisect.bisect_left(self.starts, end))
 
     def text(self, start: int, end: int) -> str:
         touched = self.touched(start, end)
@@ -231,8 +231,8 @@ def _classify(
     busy_exclusions: set[int],
 ) -> Iterable[CoverageMention]:
     article = sentences.article
-    file = _display_path(source.path)
-    for mention in find_mentions(article.text, source.published):
+    file = source.file
+    for mention in find_mentions(article.text, source.published, sentences.starts):
         line, column = article.line_and_column(mention.start)
         event = _best_event(mention, [catalogue.events[n] for n in citations.find(mention)])
         exclusion = None
@@ -265,13 +265,6 @@ def _best_event(mention: DateMention, events: list[Event]) -> Event | None:
             if event.date.overlaps(resolved.first_day, resolved.last_day):
                 return event
     return events[0] if events else None
-
-
-def _display_path(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError):
-        return str(path)
 
 
 def write_report(report: CoverageReport, format_name: str, out: IO[str]) -> None:

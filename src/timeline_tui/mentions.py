@@ -19,9 +19,9 @@ The forms found, each with the precision its words give and never finer:
   after a word that makes it a date (`in July`, `since May`, `a March interview`),
   so that `Theresa May` is not one;
 - a year: `1994`, `early 2019`, a range `2014–2016`, a decade `1990s`;
-- relative forms, read against the article's publication date: weekday names
-  (`On Monday`), `yesterday`, `last week`, `earlier this year`, `a day before`,
-  `days earlier`, `a few weeks later`, `20 years ago`, `the past 20 years`.
+- relative forms: weekday names (`On Monday`), `yesterday`, `last week`, `earlier
+  this year`, `a day before`, `days earlier`, `a few weeks later`, `20 years ago`,
+  `the past 20 years`.
 
 Not dates here: amounts and counts (`$90`, `at $54`, `307 days`, `12 days`, `a 40
 percent`, `245 Azerbaijani companies`, `78(16)`), years with a unit after them (`2000
@@ -30,27 +30,32 @@ names (`may`, `march` as verbs), `today` and `now` (they name the moment of
 writing, which the source's publication date already gives), and anaphoric forms
 such as `the year before` that point at a date standing next to them.
 
-Relative forms are read against the last day of the publication date (an article
-dated only `2025-04` is read as of 30 April 2025, so a month named without a year
-falls in its year) and are never more precise than that date: `On Monday` in an
-article known to the month is that month. A week becomes its month (or its year,
-when it straddles two months); an unquantified count (`days earlier`) is one step
-coarser than its unit. In an undated article, relative and year-less mentions stay
+What each mention stands for is worked out by `timeline_tui.resolution`:
+relative forms against the date they count from (a date just before them in the
+text, else the publication date) and never finer than it; a week is its seven
+days. In an undated article, what depends on the publication date stays
 unresolved.
 """
 
 from __future__ import annotations
 
-import bisect
 import calendar
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any
 
-from timeline_tui.dates import DateError, DateSpan, PartialDate, Precision
+from timeline_tui.dates import (
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    DateSpan,
+    PartialDate,
+    Precision,
+    month_number,
+)
+from timeline_tui.provenance import Article
+from timeline_tui.resolution import Offset, Resolver, Yearless
+from timeline_tui.resolution import Reading as _Reading
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,19 +71,13 @@ class DateMention:
     precision: Precision
 
 
-_MONTH_NAMES = tuple(calendar.month_name)[1:]
-_MONTH_NUMBERS = {name: number for number, name in enumerate(_MONTH_NAMES, 1)}
-_MONTH_NUMBERS.update(
-    {name[:3]: number for name, number in _MONTH_NUMBERS.items() if name != "May"}
-)
-_MONTH_NUMBERS["Sept"] = 9
-
-_FULL_MONTH = "(?:" + "|".join(_MONTH_NAMES) + r")(?!\w)"
+# Capitalised only: "may" and "march" in lower case are verbs.
+_FULL_MONTH = "(?:" + "|".join(MONTH_NAMES) + r")(?!\w)"
 _MONTH = (
     "(?:"
-    + "|".join(_MONTH_NAMES)
-    + "|(?:Sept|"
-    + "|".join(n for n in _MONTH_NUMBERS if len(n) == 3 and n != "May")
+    + "|".join(MONTH_NAMES)
+    + "|(?:"
+    + "|".join(sorted((n for n in MONTH_ABBREVIATIONS if n != "May"), key=len, reverse=True))
     + r")\.?)(?!\w)"
 )
 _DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?!\w)"
@@ -109,28 +108,20 @@ _URL = re.compile(r"(?:https?://|www\.)\S+")
 
 
 @dataclass(frozen=True, slots=True)
-class _Reading:
-    """How to resolve one candidate: dateparser input and what to do with its answer."""
-
-    parse: str
-    until: str | None = None
-    relative: bool = False
-    """Resolved against the publication date: no finer than it, unresolved without it."""
-    yearless: bool = False
-    vague: bool = False
-    fixed: DateSpan | None = None
-    """Resolved without dateparser (a decade, a range of years)."""
-
-
-@dataclass(frozen=True, slots=True)
 class _Candidate:
     start: int
     end: int
     reading: _Reading
 
 
+def _month_number(name: str) -> int:
+    number = month_number(name)
+    assert number is not None  # the grammar only matches month names
+    return number
+
+
 def _month(name: str) -> str:
-    return _MONTH_NAMES[_MONTH_NUMBERS[name.rstrip(".")] - 1]
+    return MONTH_NAMES[_month_number(name) - 1]
 
 
 def _day(text: str) -> int:
@@ -139,22 +130,19 @@ def _day(text: str) -> int:
 
 def _day_form(match: re.Match[str]) -> _Reading | None:
     month, year = _month(match["m"]), match["y"]
-    first, last = _day(match["d1"]), match["d2"] and _day(match["d2"])
+    first, last = _day(match["d1"]), _day(match["d2"]) if match["d2"] else None
     if last is not None and last <= first:
         return None
-    suffix = f" {year}" if year else ""
-    return _Reading(
-        f"{month} {first}{suffix}",
-        until=f"{month} {last}{suffix}" if last else None,
-        yearless=not year,
-    )
+    if not year:
+        return _Reading(yearless=Yearless(_month_number(match["m"]), first, last))
+    return _Reading(f"{month} {first} {year}", until=f"{month} {last} {year}" if last else None)
 
 
 def _month_form(match: re.Match[str]) -> _Reading:
     year = match.groupdict().get("y")
-    return _Reading(
-        f"{_month(match['m'])} {year}" if year else _month(match["m"]), yearless=not year
-    )
+    if not year:
+        return _Reading(yearless=Yearless(_month_number(match["m"])))
+    return _Reading(f"{_month(match['m'])} {year}")
 
 
 def _apa_form(match: re.Match[str]) -> _Reading | None:
@@ -172,12 +160,12 @@ def _year_range(match: re.Match[str]) -> _Reading | None:
     end = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
     if end <= first:
         return None
-    return _Reading("", fixed=DateSpan(PartialDate(first), PartialDate(end)))
+    return _Reading(fixed=DateSpan(PartialDate(first), PartialDate(end)))
 
 
 def _decade(match: re.Match[str]) -> _Reading:
     first = int(match["y"])
-    return _Reading("", fixed=DateSpan(PartialDate(first), PartialDate(first + 9)))
+    return _Reading(fixed=DateSpan(PartialDate(first), PartialDate(first + 9)))
 
 
 def _iso(match: re.Match[str]) -> _Reading | None:
@@ -188,8 +176,8 @@ def _iso(match: re.Match[str]) -> _Reading | None:
     return _Reading(date.strftime("%B %d %Y").replace(" 0", " "))
 
 
-def _weekday(match: re.Match[str]) -> _Reading:
-    return _Reading(match[0], relative=True)
+def _weekday(words: str) -> _Reading:
+    return _Reading(" ".join(words.split()), relative=True)
 
 
 def _deictic(match: re.Match[str]) -> _Reading:
@@ -214,16 +202,24 @@ def _count(text: str | None) -> tuple[int, bool]:
     return (2 if "couple" in word else 3), True
 
 
-def _offset(match: re.Match[str]) -> _Reading | None:
+def _offset(match: re.Match[str], counted: re.Match[str] | None) -> _Reading | None:
     """`a day before`, `days earlier`, `a few weeks later`, `20 years ago`."""
-    if match["n"] is None and not match["u"].lower().endswith("s"):
+    number = None if counted is None else counted["n"]
+    if number is None and not match["u"].lower().endswith("s"):
         return None  # "the year before": points at a date next to it
-    count, vague = _count(match["n"])
+    count, vague = _count(number)
     unit = match["u"].lower().rstrip("s")
     if unit == "decade":
         count, unit = count * 10, "year"
-    parse = f"{count} {unit}s ago" if match["dir"].lower() in _BACKWARD else f"in {count} {unit}s"
-    return _Reading(parse, relative=True, vague=vague)
+    direction = match["dir"].lower()
+    offset = Offset(
+        count,
+        unit,
+        sign=-1 if direction in _BACKWARD else 1,
+        anchored=direction != "ago",
+        preposition=direction in ("after", "before"),
+    )
+    return _Reading(offset=offset, vague=vague)
 
 
 def _period(match: re.Match[str]) -> _Reading:
@@ -261,12 +257,6 @@ _GRAMMAR: list[tuple[re.Pattern[str], _Handler]] = [
         _apa_form,
     ),
     (re.compile(rf"(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})"), _month_form),
-    (
-        re.compile(rf"(?i:early|mid|late)(?:-|\s+)(?P<m>{_FULL_MONTH})(?:,?\s+(?P<y>{_YEAR}))?"),
-        _month_form,
-    ),
-    (re.compile(rf"\b{_CONTEXT}\s+(?P<bare>(?P<m>{_FULL_MONTH}))"), _month_form),
-    (re.compile(rf"(?i:early|mid|late)(?:-|\s+)(?P<y>{_YEAR})"), _year_form),
     (re.compile(rf"{_NUMBER_BEFORE}(?P<y>{_YEAR}){_DASH}(?P<y2>{_YEAR}|\d\d(?!\w))"), _year_range),
     (re.compile(rf"{_NUMBER_BEFORE}(?P<y>1[6-9]\d0|20\d0)s(?!\w)"), _decade),
     (
@@ -274,20 +264,12 @@ _GRAMMAR: list[tuple[re.Pattern[str], _Handler]] = [
         _iso,
     ),
     (re.compile(rf"{_NUMBER_BEFORE}(?P<y>{_YEAR}){_UNIT_AFTER}"), _year_form),
-    (re.compile(rf"(?:(?i:last|next|this)\s+)?{_WEEKDAYS}"), _weekday),
     (
         re.compile(
             r"\b(?P<core>(?i:yesterday|tomorrow|(?:(?:earlier|later)\s+)?(?:last|next|this)"
             r"\s+(?:week|month|year)|past\s+(?:week|month|year)))(?!\w)"
         ),
         _deictic,
-    ),
-    (
-        re.compile(
-            rf"\b(?i:(?:(?P<n>{_COUNT})\s+)?(?P<u>{_UNIT})\s+"
-            r"(?P<dir>ago|earlier|later|before|after|previously|prior))(?!\w)"
-        ),
-        _offset,
     ),
     (
         re.compile(
@@ -299,128 +281,117 @@ _GRAMMAR: list[tuple[re.Pattern[str], _Handler]] = [
 ]
 
 
+# Forms whose first words vary a lot are found by their last words, then the words
+# before are read: a pattern that opens with a fixed set of letters is scanned for
+# quickly, one that opens with a word boundary and alternatives is tried at every word.
+_LOOKBACK = 40
+_BARE_MONTH = re.compile(rf"(?P<m>{_FULL_MONTH})")
+_CONTEXT_BEFORE = re.compile(rf"\b{_CONTEXT}\s+$")
+_OFFSET_UNIT = re.compile(
+    r"(?P<u>[dwmyDWMY](?<=\b[dwmyDWMY])(?i:(?<=d)ays?|(?<=w)eeks?|(?<=m)onths?|(?<=y)ears?"
+    r"|(?<=d)ecades?))\s+(?P<dir>(?i:ago|earlier|later|before|after|previously|prior))(?!\w)"
+)
+_COUNT_BEFORE = re.compile(rf"\b(?i:(?P<n>{_COUNT}))\s+$")
+_WEEKDAY = re.compile(_WEEKDAYS)
+_WHICH_WEEK_BEFORE = re.compile(r"(?i:last|next|this)\s+$")
+_PART_MONTH = re.compile(rf"(?P<m>{_FULL_MONTH})(?:,?\s+(?P<y>{_YEAR}))?")
+_PART_YEAR = re.compile(rf"(?P<y>{_YEAR})")
+_PART_BEFORE = re.compile(r"(?i:early|mid|late)(?:-|\s+)$")
+
+
+def _before(pattern: re.Pattern[str], text: str, position: int) -> re.Match[str] | None:
+    """`pattern` (ending in `$`) matched in the words just before `position`."""
+    return pattern.search(text, max(0, position - _LOOKBACK), position)
+
+
 def _candidates(text: str) -> Iterator[_Candidate]:
     # URLs are blanked, offsets kept: "/2020/12/" is not a date
     masked = _URL.sub(lambda url: " " * len(url[0]), text)
     for pattern, handler in _GRAMMAR:
         for match in pattern.finditer(masked):
             reading = handler(match)
-            if reading is None:
-                continue
-            group = "bare" if "bare" in pattern.groupindex else 0
-            yield _Candidate(match.start(group), match.end(group), reading)
+            if reading is not None:
+                yield _Candidate(match.start(), match.end(), reading)
+    # a bare month name after a word that makes it a date: "in July", not "Theresa May"
+    for match in _BARE_MONTH.finditer(masked):
+        if _before(_CONTEXT_BEFORE, masked, match.start()) is not None:
+            yield _Candidate(match.start(), match.end(), _month_form(match))
+    # "late April", "mid-2019": read as the month or year
+    for pattern, handler in ((_PART_MONTH, _month_form), (_PART_YEAR, _year_form)):
+        for match in pattern.finditer(masked):
+            part = _before(_PART_BEFORE, masked, match.start())
+            if part is not None:
+                yield _Candidate(part.start(), match.end(), handler(match))
+    for match in _WEEKDAY.finditer(masked):
+        which = _before(_WHICH_WEEK_BEFORE, masked, match.start())
+        start = match.start() if which is None else which.start()
+        yield _Candidate(start, match.end(), _weekday(masked[start : match.end()]))
+    for match in _OFFSET_UNIT.finditer(masked):
+        counted = _before(_COUNT_BEFORE, masked, match.start())
+        offset = _offset(match, counted)
+        if offset is not None:
+            start = match.start() if counted is None else counted.start()
+            yield _Candidate(start, match.end(), offset)
 
 
 def _longest_first(candidates: Iterator[_Candidate]) -> list[_Candidate]:
-    """Where candidates overlap, the longest stands: "22 April 2025", not "2025"."""
-    starts: list[int] = []
+    """Where candidates overlap, the longest stands: "22 April 2025", not "2025".
+
+    Candidates are taken longest first (the earlier at the same length), each kept
+    unless it overlaps one kept already. Only candidates in one run of overlapping
+    ones can compete, so each run is settled on its own: linear in the article.
+    """
     chosen: list[_Candidate] = []
-    for candidate in sorted(candidates, key=lambda c: (c.start - c.end, c.start)):
-        # the chosen do not overlap one another, so only the neighbours can overlap this one
-        index = bisect.bisect(starts, candidate.start)
-        if index and chosen[index - 1].end > candidate.start:
-            continue
-        if index < len(chosen) and chosen[index].start < candidate.end:
-            continue
-        starts.insert(index, candidate.start)
-        chosen.insert(index, candidate)
+    run: list[_Candidate] = []
+    reach = -1
+    for candidate in sorted(candidates, key=lambda c: (c.start, -c.end)):
+        if candidate.start >= reach and run:
+            chosen.extend(_settle(run))
+            run = []
+        run.append(candidate)
+        reach = max(reach, candidate.end)
+    chosen.extend(_settle(run))
     return chosen
 
 
-def find_mentions(text: str, published: PartialDate | None) -> list[DateMention]:
-    """Every date mention in an article's text, in order, read as of its publication."""
+def _settle(run: list[_Candidate]) -> list[_Candidate]:
+    """The candidates that stand in one run of overlapping ones, in order of the text."""
+    if len(run) == 1:
+        return run
+    kept: list[_Candidate] = []
+    for candidate in sorted(run, key=lambda c: (c.start - c.end, c.start)):
+        if all(candidate.end <= k.start or k.end <= candidate.start for k in kept):
+            kept.append(candidate)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def find_mentions(
+    text: str, published: PartialDate | None, sentence_starts: list[int] | None = None
+) -> list[DateMention]:
+    """Every date mention in an article's text, in order, each read against what it is
+    relative to (see `timeline_tui.resolution`).
+
+    Args:
+        text: the article's text.
+        published: its publication date, if known.
+        sentence_starts: where its sentences (`Article.sentences`) start, when known.
+    """
+    candidates = _longest_first(_candidates(text))
+    if sentence_starts is None:
+        sentence_starts = [sentence.start for sentence in Article(text).sentences]
+    resolver = Resolver(
+        text,
+        [(c.start, c.end) for c in candidates],
+        [c.reading for c in candidates],
+        sentence_starts,
+        published,
+    )
     mentions = []
-    for candidate in _longest_first(_candidates(text)):
-        resolution = _resolve(candidate.reading, published)
+    for index, candidate in enumerate(candidates):
+        resolution = resolver.resolve(index)
         if resolution is None:
             continue
         resolved, precision = resolution
         words = " ".join(text[candidate.start : candidate.end].split())
         mentions.append(DateMention(candidate.start, candidate.end, words, resolved, precision))
     return mentions
-
-
-_PRECISIONS = {
-    "year": Precision.YEAR,
-    "month": Precision.MONTH,
-    "day": Precision.DAY,
-    "time": Precision.DAY,
-}
-
-
-def _resolve(
-    reading: _Reading, published: PartialDate | None
-) -> tuple[DateSpan | None, Precision] | None:
-    """The span a reading stands for and its precision; None when it is no date at all."""
-    if reading.fixed is not None:
-        return reading.fixed, reading.fixed.precision
-    base = published.last_day if published is not None else None
-    start = _parse(reading.parse, base)
-    if start is None:
-        return None
-    date, precision = start
-    if reading.vague:
-        precision = Precision(max(precision - 1, Precision.YEAR))
-    if published is None and (reading.relative or reading.yearless):
-        return None, precision
-    if reading.relative and published is not None:
-        precision = min(precision, published.precision)
-    first = PartialDate.from_date(date, precision)
-    last = None
-    if reading.until is not None:
-        end = _parse(reading.until, base)
-        if end is not None:
-            last = PartialDate.from_date(end[0], min(end[1], precision))
-    try:
-        return DateSpan(first, last if last != first else None), precision
-    except DateError:
-        return DateSpan(first), precision
-
-
-# The forms the readings write for dates that name their year: "April 12 2017".
-_COMPLETE = re.compile(r"(?:(?P<month>[A-Z][a-z]+) (?:(?P<day>\d{1,2}) )?)?(?P<year>\d{4})")
-
-
-@lru_cache(maxsize=4096)
-def _parse(text: str, base: dt.date | None) -> tuple[dt.date, Precision] | None:
-    complete = _COMPLETE.fullmatch(text)
-    if complete is not None:
-        # dateparser reads these exactly so (a test checks), at a millisecond each
-        month, day = complete["month"], complete["day"]
-        try:
-            date = PartialDate(
-                int(complete["year"]),
-                _MONTH_NUMBERS[month] if month else None,
-                int(day) if day else None,
-            )
-        except DateError:
-            return None
-        return date.first_day, date.precision
-    data = _parser(base).get_date_data(text)
-    if data.date_obj is None:
-        return None
-    date = data.date_obj.date()
-    if data.period == "week":
-        return _week(date)
-    return date, _PRECISIONS.get(data.period or "day", Precision.DAY)
-
-
-def _week(date: dt.date) -> tuple[dt.date, Precision]:
-    """A week as the month holding all of it, else its year: there is no week precision."""
-    monday = date - dt.timedelta(days=date.weekday())
-    sunday = monday + dt.timedelta(days=6)
-    if monday.month == sunday.month:
-        return monday, Precision.MONTH
-    return date, Precision.YEAR
-
-
-@lru_cache(maxsize=16)
-def _parser(base: dt.date | None) -> Any:
-    # dateparser takes a noticeable time to import: only `coverage` pays for it.
-    # English only: detecting the language costs more than a second.
-    from dateparser.date import DateDataParser
-
-    settings: dict[str, object] = {"RETURN_TIME_AS_PERIOD": True, "PREFER_DAY_OF_MONTH": "first"}
-    if base is not None:
-        settings["RELATIVE_BASE"] = dt.datetime.combine(base, dt.time())
-    return DateDataParser(languages=["en"], settings=settings)

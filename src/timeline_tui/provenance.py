@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 _SPACE = re.compile(r"\s+")
+MAX_PATTERN_WORDS = 200
+"""Longer quotes are matched word by word: compiling their pattern takes seconds."""
 MAX_HINTED_QUOTE = 2000
 """Longer quotes get no "did you mean": fuzzy matching grows with the square of the length."""
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)\]]*\s+|\n\s*\n")
@@ -23,27 +27,14 @@ class Span:
 
 
 class Article:
-    """An article's text with a white-space-folded copy for matching quotes."""
+    """An article's text, and where quotes stand in it, white space folded.
+
+    Matching keeps no folded copy of the text: a quote becomes a pattern of its
+    words joined by runs of white space, so memory stays that of the text itself.
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        folded: list[str] = []
-        offsets: list[int] = []
-        previous_space = False
-        for index, char in enumerate(text):
-            if char.isspace():
-                if previous_space:
-                    continue
-                previous_space = True
-                folded.append(" ")
-            else:
-                previous_space = False
-                folded.append(char)
-            offsets.append(index)
-        offsets.append(len(text))
-        self.folded = "".join(folded)
-        # original index of each folded character, and one past the end
-        self._offsets = offsets
 
     @classmethod
     def read(cls, path: Path) -> Article:
@@ -51,31 +42,38 @@ class Article:
 
     def find(self, quote: str) -> Span | None:
         """Where `quote` stands in the article, white space folded; None when it does not."""
-        needle = fold(quote)
-        if not needle:
-            return None
-        position = self.folded.find(needle)
-        if position < 0:
-            return None
-        start = self._offsets[position]
-        last = self._offsets[position + len(needle) - 1]
-        return Span(start, last + 1)
+        return next(self._places(quote), None)
 
     def find_all(self, quote: str) -> list[Span]:
-        needle = fold(quote)
-        spans = []
-        position = self.folded.find(needle) if needle else -1
-        while position >= 0:
-            start = self._offsets[position]
-            spans.append(Span(start, self._offsets[position + len(needle) - 1] + 1))
-            position = self.folded.find(needle, position + 1)
-        return spans
+        """Every place `quote` stands, overlapping places included."""
+        return list(self._places(quote))
+
+    def _places(self, quote: str) -> Iterator[Span]:
+        words = quote.split()
+        if not words:
+            return
+        if len(words) > MAX_PATTERN_WORDS:
+            yield from _walk(self.text, words)
+            return
+        pattern = _quote_pattern(tuple(words))
+        match = pattern.search(self.text)
+        while match is not None:
+            yield Span(match.start(), match.end())
+            match = pattern.search(self.text, match.start() + 1)
 
     def line_and_column(self, offset: int) -> tuple[int, int]:
         """1-based line and column of an offset in the original text."""
-        line = self.text.count("\n", 0, offset) + 1
-        column = offset - (self.text.rfind("\n", 0, offset) + 1) + 1
-        return line, column
+        line = bisect.bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        starts = [0]
+        position = self.text.find("\n")
+        while position >= 0:
+            starts.append(position + 1)
+            position = self.text.find("\n", position + 1)
+        return starts
 
     @cached_property
     def sentences(self) -> list[Span]:
@@ -130,6 +128,27 @@ def _trim_to(needle: str, candidate: str) -> str:
     start = blocks[0].b - blocks[0].a
     end = blocks[-1].b + blocks[-1].size + (len(needle) - blocks[-1].a - blocks[-1].size)
     return candidate[max(start, 0) : min(end, len(candidate))].strip()
+
+
+@lru_cache(maxsize=256)
+def _quote_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\s+".join(map(re.escape, words)))
+
+
+def _walk(text: str, words: list[str]) -> Iterator[Span]:
+    """The places of a quote too long to compile: each place of its first word, then
+    the rest word by word, as far as they agree."""
+    position = text.find(words[0])
+    while position >= 0:
+        end = position + len(words[0])
+        for word in words[1:]:
+            space = _SPACE.match(text, end)
+            if space is None or not text.startswith(word, space.end()):
+                break
+            end = space.end() + len(word)
+        else:
+            yield Span(position, end)
+        position = text.find(words[0], position + 1)
 
 
 def fold(text: str) -> str:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from timeline_tui.bitmask import flags_mask, mask_flags, mask_of, set_bits
-from timeline_tui.dates import DateError, parse_date_expression
+from timeline_tui.dates import DateError, parse_date_range
 from timeline_tui.model import Catalogue, Event
 
 Facet = Literal["actors", "themes", "sources"]
@@ -94,7 +94,7 @@ def parse_bound(expression: str, *, end: bool, today: dt.date | None = None) -> 
         QueryError: when the expression is not a date.
     """
     try:
-        date = parse_date_expression(expression, relative_base=today)
+        date = parse_date_range(expression, relative_base=today)
     except DateError as error:
         option = "--until" if end else "--since"
         raise QueryError(f"{option}: {error}") from None

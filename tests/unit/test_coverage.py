@@ -36,13 +36,14 @@ def found(text: str, published: PartialDate | None = THURSDAY) -> dict[str, tupl
 def test_relative_forms_are_read_against_the_publication_date():
     mentions = found(
         "On Monday, Azerbaijan hosted the summit. Aliyev visited China last week. "
-        "The interview was published a day before his visit. Earlier this year, trade grew. "
-        "He had spoken about it days earlier. Talks were held 20 years ago."
+        "No date here. The interview was published a day before his visit. "
+        "Earlier this year, trade grew. Nor here. He had spoken about it days earlier. "
+        "Talks were held 20 years ago."
     )
     assert mentions == {
         "Monday": ("2024-07-08", "day"),
-        # a week is not a precision: the month that holds all of it
-        "last week": ("2024-07", "month"),
+        # a week is its seven days, Monday to Sunday
+        "last week": ("2024-07-01/2024-07-07", "day"),
         "a day before": ("2024-07-10", "day"),
         "Earlier this year": ("2024", "year"),
         # no count: one step coarser than its unit
@@ -374,7 +375,7 @@ def test_json_lists_every_mention_and_a_summary_per_source(capsys, make_catalogu
     monday = mentions[3]
     assert monday == {
         "source": "one",
-        "file": str(path.parent / "one.txt"),
+        "file": "one.txt",
         "line": 7,
         "column": 4,
         "text": "Monday",
@@ -446,3 +447,17 @@ def test_an_exclusion_that_excludes_nothing_is_noted(capsys, make_catalogue):
     )
     [idle] = json.loads(out)["idle_exclusions"]
     assert idle["quote"] == "Sylvania and the port"
+
+
+def test_json_gives_article_paths_as_the_catalogue_writes_them_wherever_it_runs(
+    capsys, make_catalogue, tmp_path, monkeypatch
+):
+    path = make_catalogue()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    _, out, _ = run(capsys, "coverage", "--catalog", str(path), "--format", "json")
+    assert {m["file"] for m in json.loads(out)["mentions"]} == {"one.txt", "two.txt"}
+    monkeypatch.chdir(path.parent)
+    _, again, _ = run(capsys, "coverage", "--catalog", str(path), "--format", "json")
+    assert again == out

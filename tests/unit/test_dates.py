@@ -6,7 +6,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from timeline_tui.dates import DateError, DateSpan, PartialDate, Precision, parse_date_expression
+from timeline_tui.dates import (
+    DateError,
+    DateSpan,
+    PartialDate,
+    Precision,
+    month_number,
+    parse_date_expression,
+    parse_date_range,
+)
 
 
 @pytest.mark.parametrize(
@@ -81,7 +89,7 @@ def test_plain_expressions_keep_their_precision(text, iso):
 
 def test_relative_expressions_resolve_against_a_base_date():
     base = dt.date(2024, 7, 11)
-    assert parse_date_expression("2 years ago", relative_base=base).year == 2022
+    assert parse_date_expression("2 years ago", relative_base=base) == PartialDate(2022)
     assert parse_date_expression("yesterday", relative_base=base).iso() == "2024-07-10"
 
 
@@ -114,3 +122,91 @@ def test_iso_round_trips_and_contains_its_day(day, precision):
 )
 def test_spans_display_compactly(start, end, shown):
     assert DateSpan(PartialDate.parse(start), PartialDate.parse(end)).display() == shown
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("1990s", "1990-01-01", "1999-12-31"),
+        ("the 1990s", "1990-01-01", "1999-12-31"),
+        ("1990's", "1990-01-01", "1999-12-31"),
+        ("Q1 2024", "2024-01-01", "2024-03-31"),
+        ("2024-Q4", "2024-10-01", "2024-12-31"),
+        ("q3 2020", "2020-07-01", "2020-09-30"),
+    ],
+)
+def test_decades_and_quarters_are_intervals(text, first, last):
+    span = parse_date_range(text)
+    assert (span.first_day.isoformat(), span.last_day.isoformat()) == (first, last)
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [("13/7/2024", "2024-07-13"), ("7/13/2024", "2024-07-13"), ("7/7/2024", "2024-07-07"),
+     ("2024/07/08", "2024-07-08"), ("7/2024", "2024-07")],
+)  # fmt: skip
+def test_numeric_dates_read_one_way_only_are_read(text, iso):
+    assert parse_date_expression(text).iso() == iso
+
+
+@pytest.mark.parametrize("text", ["8/7/2024", "8.7.2024", "8-7-2024"])
+def test_numeric_dates_with_day_and_month_interchangeable_are_refused(text):
+    with pytest.raises(DateError, match="could be 8 July 2024 or 7 August 2024: write 2024-07-08"):
+        parse_date_expression(text)
+
+
+def test_a_two_digit_year_is_refused():
+    with pytest.raises(DateError, match="year in full"):
+        parse_date_expression("13/7/24")
+
+
+@pytest.mark.parametrize(
+    "text", ["10:30", "noon", "5pm", "3 hours ago", "2 minutes ago", "1990 seconds ago", "12s"]
+)
+def test_times_of_day_and_spans_finer_than_a_day_are_refused(text):
+    with pytest.raises(DateError, match="no finer than a day: write a year"):
+        parse_date_expression(text, relative_base=dt.date(2024, 7, 11))
+
+
+def test_a_refusal_names_the_forms_that_work():
+    with pytest.raises(DateError, match=r"cannot read 'soon' as a date: write a year \(2019\)"):
+        parse_date_expression("soon")
+
+
+def test_a_week_is_its_seven_days():
+    span = parse_date_range("last week", relative_base=dt.date(2024, 7, 11))
+    assert (span.first_day, span.last_day) == (dt.date(2024, 7, 1), dt.date(2024, 7, 7))
+
+
+def test_today_and_now_are_the_base_day():
+    base = dt.date(2024, 7, 11)
+    assert parse_date_expression("now", relative_base=base).iso() == "2024-07-11"
+    assert parse_date_expression("today", relative_base=base).iso() == "2024-07-11"
+
+
+def test_one_dateparser_serves_every_expression_with_the_same_base():
+    from timeline_tui import dates
+
+    base = dt.date(2001, 2, 3)
+    parse_date_expression("2 years ago", relative_base=base)
+    built = dates._dateparser(base)
+    parse_date_expression("last month", relative_base=base)
+    assert dates._dateparser(base) is built
+
+
+@pytest.mark.parametrize(
+    ("name", "number"), [("April", 4), ("apr", 4), ("Apr.", 4), ("Sept", 9), ("May", 5)]
+)
+def test_month_names_and_abbreviations_share_one_table(name, number):
+    assert month_number(name) == number
+
+
+def test_one_date_is_a_partial_date_at_the_precision_of_its_words():
+    assert parse_date_expression("April 2019") == PartialDate(2019, 4)
+    assert parse_date_range("April 2019") == DateSpan(PartialDate(2019, 4))
+
+
+@pytest.mark.parametrize("text", ["1990s", "Q1 2024", "last week"])
+def test_a_stretch_of_time_is_not_one_date(text):
+    with pytest.raises(DateError, match="is a stretch of time .*, not one date"):
+        parse_date_expression(text, relative_base=dt.date(2024, 7, 11))
