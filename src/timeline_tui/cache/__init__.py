@@ -39,7 +39,6 @@ from __future__ import annotations
 import dataclasses
 import gc
 import hashlib
-import operator
 import os
 import sys
 import typing
@@ -49,6 +48,7 @@ from typing import Any
 from timeline_tui import __version__
 from timeline_tui.cache import entry
 from timeline_tui.cache.folder import SUFFIX, Folder
+from timeline_tui.cache.spelling import respell
 from timeline_tui.model import Catalogue
 from timeline_tui.progress import Report
 from timeline_tui.query import Index
@@ -257,7 +257,7 @@ def _read(
         return None
     folder.touch(name)
     if given != str(path):
-        _respell(catalogue, Path(given), path)
+        respell(catalogue, Path(given), path)
     return catalogue, parts
 
 
@@ -285,43 +285,3 @@ def _write(
         lambda stream: entry.write(stream, header, catalogue, parts, EVENTS_PER_SLICE, saved),
     )
     folder.prune()
-
-
-def _respell(catalogue: Catalogue, given: Path, path: Path) -> None:
-    """Make a catalogue read as `given` read as if from `path` (the same file, spelled
-    differently): the file names in locations and problems, and the paths beside it.
-
-    Generic over the model: every string equal to the old spelling and every path
-    at or under the old folder, in any dataclass field, however deep.
-    """
-    old_name, new_name = str(given), str(path)
-    old_folder, new_folder = given.parent, path.parent
-
-    def respelled(value: Any) -> Any:
-        if isinstance(value, str):
-            return new_name if value == old_name else value
-        if isinstance(value, Path):
-            if value == given:
-                return path
-            try:
-                return new_folder / value.relative_to(old_folder)
-            except ValueError:
-                return value
-        if isinstance(value, (tuple, list)):
-            items = [respelled(item) for item in value]
-            if all(map(operator.is_, items, value)):
-                return value
-            return type(value)(items)
-        if isinstance(value, dict):
-            for item_key, item in value.items():
-                value[item_key] = respelled(item)
-            return value
-        if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            for field in dataclasses.fields(value):
-                old = getattr(value, field.name)
-                new = respelled(old)
-                if new is not old:
-                    object.__setattr__(value, field.name, new)  # frozen dataclasses too
-        return value
-
-    respelled(catalogue)
