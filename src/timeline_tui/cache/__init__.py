@@ -179,7 +179,7 @@ def _key(resolved: Path, stat: os.stat_result, data: bytes) -> dict[str, Any]:
     return {
         "format": FORMAT,
         "version": __version__,
-        "python": "{}.{}".format(*sys.version_info[:2]),
+        "python": "{}.{} {}".format(*sys.version_info[:2], sys.byteorder),
         "code": _code_fingerprint(),
         "path": str(resolved),
         "size": stat.st_size,

@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import struct
+from array import array
 from collections.abc import Callable
 from pathlib import Path, PurePath
 from typing import Any, BinaryIO
@@ -39,13 +40,15 @@ class Corrupt(Exception):
 @dataclasses.dataclass(slots=True)
 class IndexParts:
     """`Index.export_parts` as stored: facet masks as sorted event positions, whose
-    size grows with the number of memberships rather than vocabulary × events."""
+    size grows with the number of memberships rather than vocabulary × events.
+    Positions are packed as 4-byte unsigned integers (`array`, machine order:
+    `sys.byteorder` is part of the key), so reading them makes no int objects."""
 
     size: int
     first_days: list[int]
     last_days: list[int]
     longest: int
-    positions: dict[str, dict[str, list[int]]]
+    positions: dict[str, dict[str, bytes]]
     haystacks: list[str]
 
     @classmethod
@@ -57,7 +60,9 @@ class IndexParts:
             last_days=last,
             longest=longest,
             positions={
-                facet: {value: set_bits(mask) for value, mask in masks.items()}
+                facet: {
+                    value: array("I", set_bits(mask)).tobytes() for value, mask in masks.items()
+                }
                 for facet, masks in parts["masks"].items()
             },
             haystacks=parts["haystacks"],
@@ -68,11 +73,19 @@ class IndexParts:
             "size": self.size,
             "days": (self.first_days, self.last_days, self.longest),
             "masks": {
-                facet: {value: mask_of(found, self.size) for value, found in values.items()}
+                facet: {
+                    value: mask_of(_positions(found), self.size) for value, found in values.items()
+                }
                 for facet, values in self.positions.items()
             },
             "haystacks": self.haystacks,
         }
+
+
+def _positions(packed: bytes) -> array[int]:
+    positions = array("I")
+    positions.frombytes(packed)
+    return positions
 
 
 def _encode_path(value: Any) -> Any:
