@@ -46,7 +46,7 @@ def test_second_load_comes_from_the_cache(make_catalogue, loads, cache_home):
     path = make_catalogue()
     first = cache.load(path)
     [written] = cache_files(cache_home)
-    assert written.suffix == ".pickle"
+    assert written.suffix == ".msgpack"
     second = cache.load(path)
     assert len(loads) == 1, "the second load must not parse the YAML"
     assert second == first
@@ -276,14 +276,24 @@ def test_an_article_link_moved_outside_is_refused_despite_the_cache(
         cache.load(path)
 
 
-def test_the_same_file_by_two_paths_has_two_entries(make_catalogue, monkeypatch, cache_home):
-    path = make_catalogue()
+def test_a_relative_and_an_absolute_path_share_one_entry(
+    make_catalogue, monkeypatch, cache_home, loads
+):
+    data = tiny_catalogue()
+    data["events"][0]["acters"] = ["freedonia"]  # a warning, which names the file too
+    path = make_catalogue(data)
     absolute = cache.load(path)
     monkeypatch.chdir(path.parent)
     relative = cache.load(Path(path.name))
+    assert len(loads) == 1, "the second spelling is a hit"
+    assert len(cache_files(cache_home)) == 1
+    assert relative == load_catalogue(Path(path.name)), "messages keep the path as given"
+    assert relative.events[0].location.file == path.name
+    assert relative.warnings[0].file == path.name
+    assert relative.sources["one"].path == Path("one.txt")
     assert absolute.path == path and relative.path == Path(path.name)
-    assert relative.events[0].location.file == path.name, "messages keep the path as given"
-    assert len(cache_files(cache_home)) == 2
+    assert cache.load(path) == load_catalogue(path), "and back again"
+    assert len(loads) == 1
 
 
 def test_no_temporary_files_are_left(make_catalogue, cache_home):
@@ -291,7 +301,7 @@ def test_no_temporary_files_are_left(make_catalogue, cache_home):
     for _ in range(3):
         cache.load(path)
         path.touch()
-    assert [p.suffix for p in cache_files(cache_home)] == [".pickle"]
+    assert [p.suffix for p in cache_files(cache_home)] == [".msgpack"]
 
 
 def test_the_cached_index_filters_like_a_fresh_one(make_catalogue, loads):
@@ -322,17 +332,17 @@ def test_the_cached_index_filters_like_a_fresh_one(make_catalogue, loads):
 def test_a_cache_file_without_its_index_parts_is_rebuilt_for_the_index(
     make_catalogue, loads, cache_home
 ):
-    import pickle
+    from timeline_tui.cache import entry
 
     path = make_catalogue()
     cache.load_index(path)
     [written] = cache_files(cache_home)
     with written.open("rb") as stream:
-        header = pickle.load(stream)
-        for _ in range(header["event_slices"] + 1):  # the events' slices, then the rest
-            pickle.load(stream)
+        reader = entry.Reader(stream, written.stat().st_size)
+        header = reader.header()
+        reader.catalogue(header["event_slices"])
         end_of_catalogue = stream.tell()
-    assert header["key"]["path_key"].endswith(str(path))
+    assert header["key"]["path"] == str(path.resolve())
     written.write_bytes(written.read_bytes()[:end_of_catalogue])
     cache.load(path)  # the catalogue alone is still there
     assert len(loads) == 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import sysconfig
 import venv
 from pathlib import Path
 
@@ -93,6 +94,16 @@ def wheel_venv(tmp_path_factory) -> Path:
     # the runtime dependencies come from this interpreter, the package from the wheel
     venv.create(folder / "venv", system_site_packages=True, with_pip=False)
     python = folder / "venv" / "bin" / "python"
+    # this interpreter's own packages too (it may be a virtual environment): a path
+    # named in a .pth file is added as it is, without its editable-install .pth files
+    site = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    ours = {sysconfig.get_paths()[kind] for kind in ("purelib", "platlib")}
+    Path(site, "runtime-dependencies.pth").write_text("\n".join(sorted(ours)) + "\n")
     subprocess.run(
         [
             sys.executable,

@@ -1,0 +1,287 @@
+"""A parsed, validated copy of each catalogue in the user's cache directory.
+
+Parsing and validating 100,000 events of YAML takes seconds; reading them back
+from the cache takes a fraction of one. Beside the catalogue the entry keeps
+what the query `Index` precomputes (day bounds, actor and theme memberships,
+search texts), so the app starts filtering without building them.
+
+The cache is never required: a missing, read-only, unsafe or unusable cache
+directory, or a stale, corrupt or foreign entry, only means the catalogue is
+loaded from its YAML (and the entry rewritten when it can be).
+
+What is trusted, and why:
+- The folder (`folder.py`) only when it is the user's own and writable by no
+  one else, and an entry only when it is a regular file, not a link, owned by
+  the user: another user sharing `XDG_CACHE_HOME` cannot plant or redirect one.
+- Even then an entry's bytes are data, never code: MessagePack decoded into the
+  model's dataclasses, each value's type checked (`entry.py`). A pickle would
+  run whatever code its bytes name, so a file whose bytes someone else chose
+  (an "article" from a catalogue bundle, reached through a link) would run as
+  the user; this format cannot.
+- Each frame's SHA-256 is checked before it is decoded: a flipped byte is a miss.
+
+An entry is used only when all of these match what it was written from: the
+catalogue's resolved path, size, modification time and SHA-256;
+`timeline_tui.__version__`, `FORMAT`, the Python version, the model's
+dataclasses and their fields, and the package's source files (so an editable
+install never serves a catalogue built by older code). One entry serves every
+spelling of the path (relative, absolute, through a link): the spelling kept in
+messages and `Catalogue.path` is rewritten on the way out. Loading does not
+read the articles, so they are not part of the key; where each article path
+resolves to is, since the loader refuses articles that resolve outside the
+catalogue's folder.
+
+The folder is bounded (`folder.MAX_TOTAL_BYTES`, oldest entries removed first).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import gc
+import hashlib
+import os
+import sys
+import typing
+from pathlib import Path
+from typing import Any
+
+from timeline_tui import __version__
+from timeline_tui.cache import entry
+from timeline_tui.cache.folder import SUFFIX, Folder
+from timeline_tui.cache.spelling import respell
+from timeline_tui.model import Catalogue
+from timeline_tui.progress import Report
+from timeline_tui.query import Index
+
+__all__ = ["FORMAT", "cache_dir", "entry_name", "load", "load_index", "model_layout"]
+
+FORMAT = 3
+"""Bump when the layout of an entry changes."""
+EVENTS_PER_SLICE = 5_000
+"""Events encoded together in one frame: the encoder's buffer stays small."""
+FREEZE_FROM = 10_000
+"""Catalogues of this many events are frozen out of the garbage collector's sight
+(`gc.freeze`). Below it the collector's walks cost little, and freezing would also
+keep whatever cyclic garbage the process holds at that moment (a test run's, say)."""
+
+
+def load_catalogue(path: Path | str, report: Report | None = None) -> Catalogue:
+    """`catalogue.load_catalogue`, imported on a miss only: a warm start needs no
+    YAML parser, and importing PyYAML would be a fifth of a small `timeline list`."""
+    from timeline_tui.catalogue import load_catalogue as parse
+
+    return parse(path, report)
+
+
+def cache_dir() -> Path | None:
+    """`$XDG_CACHE_HOME/timeline-tui`, or `~/.cache/timeline-tui`; None without a home.
+
+    A relative `XDG_CACHE_HOME` is ignored, as the XDG specification asks.
+    """
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if base and os.path.isabs(base):
+        return Path(base) / "timeline-tui"
+    try:
+        home = Path.home()
+    except (RuntimeError, KeyError, OSError):  # no HOME and no passwd entry
+        return None
+    return home / ".cache" / "timeline-tui"
+
+
+def load(path: Path | str, *, use_cache: bool = True, report: Report | None = None) -> Catalogue:
+    """The catalogue at `path`, from the cache when it is current, else from its YAML.
+
+    Either way, from `FREEZE_FROM` events, the objects are then moved out of the
+    cyclic garbage collector's sight (`gc.freeze`): the catalogue lives as long
+    as the process, and a full collection would otherwise walk its million
+    objects now and then, a pause of a few tenths of a second in the app.
+
+    Raises:
+        CatalogueError: as `catalogue.load_catalogue` does.
+    """
+    return _frozen(Path(path), use_cache, want_index=False, report=report)[0]
+
+
+def load_index(path: Path | str, *, use_cache: bool = True, report: Report | None = None) -> Index:
+    """`load`, and the catalogue's `Index` with the parts filters need already built
+    (stored in the cache beside the catalogue, so a warm start builds nothing)."""
+    catalogue, parts = _frozen(Path(path), use_cache, want_index=True, report=report)
+    return Index(catalogue) if parts is None else Index.with_parts(catalogue, parts)
+
+
+def _frozen(
+    path: Path, use_cache: bool, want_index: bool, report: Report | None
+) -> tuple[Catalogue, dict[str, Any] | None]:
+    # The collector stays off until the objects are frozen: re-enabled earlier, its
+    # next run would walk every object just made, a quarter of a second at 100,000.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        loaded = _load(path, use_cache, want_index, report)
+        if len(loaded[0].events) >= FREEZE_FROM:
+            gc.freeze()
+    finally:
+        if was_enabled:
+            gc.enable()
+    return loaded
+
+
+def _load(
+    path: Path, use_cache: bool, want_index: bool, report: Report | None
+) -> tuple[Catalogue, dict[str, Any] | None]:
+    location = cache_dir() if use_cache else None
+    if location is None:
+        return load_catalogue(path, report), None
+    try:
+        before = os.stat(path)
+        data = path.read_bytes()
+        resolved = path.resolve()
+    except OSError:
+        return load_catalogue(path, report), None  # which reports why the file cannot be read
+    key = _key(resolved, before, data)
+    del data
+    name = entry_name(resolved)
+    folder = Folder.open(location, create=False)
+    if folder is not None:
+        with folder:
+            cached = _read(folder, name, key, path, want_index)
+        if cached is not None:
+            return cached
+    catalogue = load_catalogue(path, report)
+    # What filters need is built once here and stored, so later starts skip it.
+    if report is not None:
+        report("indexing", None)
+    parts = Index(catalogue).export_parts()
+    try:
+        after = os.stat(path)
+    except OSError:
+        return catalogue, parts
+    if _stamp(after) == _stamp(before):  # else it changed while we read it: do not cache
+        folder = Folder.open(location, create=True)
+        if folder is not None:
+            with folder:
+                _write(folder, name, key, path, catalogue, parts, report)
+    return catalogue, parts
+
+
+def entry_name(resolved: Path) -> str:
+    """The entry's file name: one per file, however its path is spelled."""
+    digest = hashlib.sha256(str(resolved).encode("utf-8", "surrogateescape")).hexdigest()
+    return digest[:32] + SUFFIX
+
+
+def _stamp(stat: os.stat_result) -> tuple[int, int, int, int]:
+    return (stat.st_size, stat.st_mtime_ns, stat.st_ino, stat.st_dev)
+
+
+def _key(resolved: Path, stat: os.stat_result, data: bytes) -> dict[str, Any]:
+    """Everything an entry must match to stand for this catalogue."""
+    return {
+        "format": FORMAT,
+        "version": __version__,
+        "python": "{}.{} {}".format(*sys.version_info[:2], sys.byteorder),
+        "code": _code_fingerprint(),
+        "path": str(resolved),
+        "size": stat.st_size,
+        "mtime_ns": stat.st_mtime_ns,
+        "sha256": hashlib.sha256(data).hexdigest(),
+    }
+
+
+def model_layout() -> dict[str, list[str]]:
+    """Every dataclass a cached catalogue holds, reached from `Catalogue` through the
+    field annotations, with its fields: a new field or class changes the key."""
+    layout: dict[str, list[str]] = {}
+    waiting: list[Any] = [Catalogue]
+    while waiting:
+        kind = waiting.pop()
+        if dataclasses.is_dataclass(kind) and isinstance(kind, type):
+            name = f"{kind.__module__}.{kind.__qualname__}"
+            if name in layout:
+                continue
+            hints = typing.get_type_hints(kind)
+            fields = dataclasses.fields(kind)
+            layout[name] = [f"{field.name}: {hints[field.name]}" for field in fields]
+            waiting.extend(hints[field.name] for field in fields)
+        else:
+            waiting.extend(typing.get_args(kind))
+    return layout
+
+
+def _code_fingerprint() -> str:
+    """The model's layout and the package's source files (size, mtime).
+
+    Every module outside the app counts, not only today's loader modules: a
+    module that comes to take part in loading must not leave stale copies
+    behind. The price is a rebuild after any edit in a development checkout.
+    """
+    parts = [f"{name}({', '.join(fields)})" for name, fields in sorted(model_layout().items())]
+    package = Path(__file__).parent.parent
+    for folder in (package, package / "cache"):
+        try:
+            with os.scandir(folder) as entries:
+                for item in sorted(entries, key=lambda item: item.name):
+                    if item.name.endswith(".py"):
+                        stat = item.stat()
+                        parts.append(f"{item.path}:{stat.st_size}:{stat.st_mtime_ns}")
+        except OSError:
+            pass  # a zipped install: the version still guards it
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def _article_places(catalogue: Catalogue) -> list[list[str]]:
+    """Where each article path resolves: the loader's "inside the folder" check depends on it."""
+    return [[source.id, str(source.path.resolve())] for source in catalogue.sources.values()]
+
+
+def _read(
+    folder: Folder, name: str, key: dict[str, Any], path: Path, want_index: bool
+) -> tuple[Catalogue, dict[str, Any] | None] | None:
+    """The cached catalogue (and index parts, if wanted), or None on a miss."""
+    try:
+        with folder.reading(name) as opened:
+            if opened is None:
+                return None
+            reader = entry.Reader(*opened)
+            header = reader.header()
+            if header.get("key") != entry.normalised(key):
+                return None
+            catalogue = reader.catalogue(header["event_slices"])
+            parts = reader.parts() if want_index else None
+        if _article_places(catalogue) != header.get("articles"):
+            return None
+        given = header.get("given")
+        if not isinstance(given, str):
+            return None
+    except Exception:  # any unreadable entry is a miss, whatever the reason
+        return None
+    folder.touch(name)
+    if given != str(path):
+        respell(catalogue, Path(given), path)
+    return catalogue, parts
+
+
+def _write(
+    folder: Folder,
+    name: str,
+    key: dict[str, Any],
+    path: Path,
+    catalogue: Catalogue,
+    parts: dict[str, Any],
+    report: Report | None,
+) -> None:
+    """Write the entry, then bound the folder's size; give up silently on any error."""
+    try:
+        header = {"key": key, "given": str(path), "articles": _article_places(catalogue)}
+    except OSError:
+        return
+
+    def saved(share: float) -> None:
+        if report is not None:
+            report("saving", share)
+
+    folder.write(
+        name,
+        lambda stream: entry.write(stream, header, catalogue, parts, EVENTS_PER_SLICE, saved),
+    )
+    folder.prune()
