@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -62,7 +62,7 @@ class Filters:
         return getattr(self, name)  # type: ignore[no-any-return]
 
     def with_facet(self, name: Facet, values: Iterable[str]) -> Filters:
-        return replace(self, **{name: frozenset(values)})
+        return replace(self, **{name: frozenset(values)})  # type: ignore[arg-type]
 
     def toggled(self, name: Facet, value: str) -> Filters:
         return self.with_facet(name, self.facet(name) ^ {value})
@@ -82,11 +82,12 @@ def resolve_names(catalogue: Catalogue, facet: Facet, names: Iterable[str]) -> f
     Raises:
         QueryError: for a name that matches nothing, with the closest names.
     """
-    vocabulary = {
+    vocabularies: dict[str, Mapping[str, object]] = {
         "actors": catalogue.actors,
         "themes": catalogue.themes,
         "sources": catalogue.sources,
-    }[facet]
+    }
+    vocabulary = vocabularies[facet]
     lookup: dict[str, set[str]] = {}
     for entry_id, entry in vocabulary.items():
         spellings = getattr(entry, "names", (entry_id,))
@@ -96,9 +97,8 @@ def resolve_names(catalogue: Catalogue, facet: Facet, names: Iterable[str]) -> f
     for name in names:
         found = lookup.get(" ".join(name.split()).casefold())
         if found is None:
-            spellings = sorted(
-                {s for e in vocabulary.values() for s in getattr(e, "names", ())} | set(vocabulary)
-            )
+            known: set[str] = {s for e in vocabulary.values() for s in getattr(e, "names", ())}
+            spellings = sorted(known | set(vocabulary))
             close = difflib.get_close_matches(name, spellings, n=3, cutoff=0.5)
             if not close:
                 close = [s for s in spellings if name.casefold() in s.casefold()][:3]

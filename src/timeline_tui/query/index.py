@@ -231,7 +231,7 @@ class Index:
         return getattr(self._evidence_masks(), name)  # type: ignore[no-any-return]
 
     def _masks(self, filters: Filters) -> dict[str, int]:
-        parts = {
+        parts: dict[str, int] = {
             facet: self._facet_mask(facet, filters.facet(facet), filters.all_of_in(facet))
             for facet in FACETS
         }
