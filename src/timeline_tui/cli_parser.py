@@ -107,7 +107,7 @@ OPTIONS: dict[str, Option] = {
     ),
     "min_sources": Option(
         "--min-sources",
-        "events cited by at least N different sources (corroborated: 2)",
+        "events cited by at least N different sources (2: corroborated)",
         "N",
         filter=True,
     ),

@@ -11,6 +11,7 @@ import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import repeat
+from operator import attrgetter
 from typing import Any
 
 from timeline_tui.bitmask import flags_mask
@@ -46,10 +47,13 @@ class EvidenceMasks:
 
 
 def evidence_masks(events: Sequence[Event]) -> EvidenceMasks:
-    disputed = bytes(bool(event.disputes) for event in events)
-    figures = bytes(bool(event.figures) for event in events)
-    drafts = bytes(event.draft for event in events)
-    counts = [len({citation.source for citation in event.citations}) for event in events]
+    disputed = bytes(map(bool, map(attrgetter("disputes"), events)))
+    figures = bytes(map(bool, map(attrgetter("figures"), events)))
+    drafts = bytes(map(bool, map(attrgetter("draft"), events)))
+    counts = list(map(len, map(attrgetter("citations"), events)))
+    for position, cited in enumerate(counts):
+        if cited > 1:  # several quotes may come from one source
+            counts[position] = len({c.source for c in events[position].citations})
     most = max(counts, default=0)
     at_least = tuple(
         flags_mask(bytes(map(operator.ge, counts, repeat(n)))) for n in range(1, most + 1)
