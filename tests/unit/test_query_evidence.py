@@ -201,3 +201,11 @@ def test_the_evidence_masks_travel_with_the_exported_parts(index):
     del parts["evidence"]  # stored by an older version: built when asked for
     older = Index.with_parts(index.catalogue, parts)
     assert older._evidence is None and ids(older, Filters(disputed=True)) == ["recognition"]
+
+
+def test_parts_built_by_other_code_are_ignored(index):
+    parts = index.export_parts()
+    parts["code"] = "an older version"
+    restored = Index.with_parts(index.catalogue, parts)
+    assert restored._evidence is None and restored._haystacks is None
+    assert ids(restored, Filters(drafts=True)) == ["port"]

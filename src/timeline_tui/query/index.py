@@ -9,8 +9,12 @@ whatever the catalogue's size.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
+import os
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 from timeline_tui.bitmask import mask_of, set_bits
@@ -24,6 +28,22 @@ from timeline_tui.query.day_index import (
 from timeline_tui.query.evidence import EvidenceMasks, evidence_masks
 from timeline_tui.query.filters import CORROBORATED, EVIDENCE, FACETS, Evidence, Facet, Filters
 from timeline_tui.query.text_search import haystacks, search_terms, text_mask
+
+
+@functools.cache
+def code_stamp() -> str:
+    """This package's source files (name, size, mtime): parts built by other code
+    (an older version, an edited checkout) are not used."""
+    entries = []
+    try:
+        with os.scandir(Path(__file__).parent) as found:
+            for entry in found:
+                if entry.name.endswith(".py"):
+                    info = entry.stat()
+                    entries.append(f"{entry.name}:{info.st_size}:{info.st_mtime_ns}")
+    except OSError:
+        pass  # a zipped install: the cache's own version check still guards it
+    return hashlib.sha256("\n".join(sorted(entries)).encode()).hexdigest()
 
 
 @dataclass(slots=True)
@@ -83,6 +103,7 @@ class Index:
             "masks": dict(self._facet_masks),
             "haystacks": self.haystacks,
             "evidence": self._evidence_masks().as_part(),
+            "code": code_stamp(),
         }
 
     @classmethod
@@ -92,7 +113,8 @@ class Index:
         A part missing from `parts` (stored by an older version) is built when needed.
         """
         index = cls(catalogue)
-        if parts.get("size") == len(catalogue.events):  # else they are for another catalogue
+        # else they are for another catalogue, or were built by other code
+        if parts.get("size") == len(catalogue.events) and parts.get("code") == code_stamp():
             index._days = parts.get("days")
             index._facet_masks.update(parts.get("masks", {}))
             index._haystacks = parts.get("haystacks")
