@@ -100,6 +100,7 @@ def probe_query(path: Path, runs: int) -> None:
         "actors": lambda: index._value_masks("actors"),
         "themes": lambda: index._value_masks("themes"),
         "haystacks": lambda: index.haystacks,
+        "evidence": lambda: index._evidence_masks(),
     }
     build = {}
     for name, part in parts.items():
@@ -137,6 +138,22 @@ def probe_query(path: Path, runs: int) -> None:
         index._value_masks("actors"), key=lambda a: -index.masks["actors"][a].bit_count()
     )
     chosen = actors[:2] + actors[len(actors) // 2 : len(actors) // 2 + 2]
+    marks = frozenset(e.id for e in events[::7])
+    # each evidence filter beside the plain scan that answers the same question
+    evidence_filters: list[tuple[Filters, Callable[[Any], bool]]] = [
+        (Filters(disputed=True), lambda e: bool(e.disputes)),
+        (Filters(min_sources=2), lambda e: len({c.source for c in e.citations}) >= 2),
+        (Filters(has_figures=True), lambda e: bool(e.figures)),
+        (Filters(drafts=True), lambda e: e.draft),
+        (Filters(marked=marks), lambda e: e.id in marks),
+        (
+            Filters(actors=frozenset(chosen[:2]), all_of=True),
+            lambda e: set(chosen[:2]) <= set(e.actors),
+        ),
+    ]
+    evidence: list[float] = []
+    evidence_floor: list[float] = []
+    counts: list[float] = []
     for _ in range(runs):
         index._text_cache.clear()
         search += timed(keystrokes(), query_work)
@@ -160,6 +177,12 @@ def probe_query(path: Path, runs: int) -> None:
             begin = time.perf_counter()
             [e for e in events if actor in e.actors]
             toggle_floor.append(time.perf_counter() - begin)
+        for filters, keep in evidence_filters:
+            evidence += timed([filters, Filters()], query_work)
+            counts += timed([filters, Filters()], lambda f: index.evidence_counts(f, marks))
+            begin = time.perf_counter()
+            [e for e in events if keep(e)]
+            evidence_floor.append(time.perf_counter() - begin)
     _emit(
         {
             "index_build_ms": index_ms,
@@ -170,6 +193,12 @@ def probe_query(path: Path, runs: int) -> None:
             "toggle_ms": _median_ms(toggle),
             "toggle_max_ms": max(toggle) * 1000,
             "toggle_floor_ms": _median_ms(toggle_floor),
+            "evidence_ms": _median_ms(evidence),
+            "evidence_max_ms": max(evidence) * 1000,
+            "evidence_floor_ms": _median_ms(evidence_floor),
+            "counts_ms": _median_ms(counts),
+            "counts_max_ms": max(counts) * 1000,
+            "counts_floor_ms": _median_ms(evidence_floor),
         }
     )
 

@@ -254,7 +254,12 @@ def bench_catalogue(
             f"query: index parts built on first use ({parts} ms)",
             f"{query['index_build_ms']:.0f} ms",
         )
-        for key, label in (("search", "search keystroke"), ("toggle", "actor toggle")):
+        for key, label in (
+            ("search", "search keystroke"),
+            ("toggle", "actor toggle"),
+            ("evidence", "evidence or all-of filter toggle"),
+            ("counts", "evidence counts"),
+        ):
             value, floor = query[f"{key}_ms"], query[f"{key}_floor_ms"]
             add(
                 f"query: {label} (max {query[f'{key}_max_ms']:.1f} ms)",

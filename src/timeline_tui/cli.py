@@ -105,6 +105,7 @@ def _catalogue_path(args: argparse.Namespace) -> Path:
 
 
 def _filters(args: argparse.Namespace, catalogue: Catalogue) -> Filters:
+    marked = _marks(catalogue) if args.marked else None
     return build_filters(
         catalogue,
         actors=args.actor,
@@ -113,7 +114,27 @@ def _filters(args: argparse.Namespace, catalogue: Catalogue) -> Filters:
         since=args.since,
         until=args.until,
         search=args.search,
+        all_of=args.all_of,
+        disputed=args.disputed,
+        min_sources=args.min_sources,
+        has_figures=args.has_figures,
+        drafts=args.drafts,
+        marked=marked,
     )
+
+
+def _marks(catalogue: Catalogue) -> frozenset[str]:
+    """The events marked in this catalogue (`--marked`).
+
+    Raises:
+        UsageError: when the marks cannot be read, saying why.
+    """
+    from timeline_tui.marks import MarksError, load_marks
+
+    try:
+        return load_marks(catalogue.path)
+    except MarksError as error:
+        raise UsageError(f"--marked: {error}") from None
 
 
 def _list(args: argparse.Namespace) -> int:

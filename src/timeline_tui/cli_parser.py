@@ -95,6 +95,36 @@ OPTIONS: dict[str, Option] = {
         filter=True,
         empty="",
     ),
+    "all_of": Option(
+        "--and",
+        "repeated --actor values must all match, and so must repeated --theme values "
+        "(without it, any one matches)",
+        switch=True,
+        filter=True,
+    ),
+    "disputed": Option(
+        "--disputed", "events whose sources disagree (a recorded dispute)", switch=True, filter=True
+    ),
+    "min_sources": Option(
+        "--min-sources",
+        "events cited by at least N different sources (2: corroborated)",
+        "N",
+        filter=True,
+    ),
+    "has_figures": Option("--has-figures", "events that state figures", switch=True, filter=True),
+    "drafts": Option(
+        "--drafts",
+        "draft events only (drafted by `timeline draft`, not yet written up)",
+        switch=True,
+        filter=True,
+    ),
+    "marked": Option(
+        "--marked",
+        "events marked in the app (m); marks are kept per catalogue in "
+        "$XDG_STATE_HOME/timeline-tui",
+        switch=True,
+        filter=True,
+    ),
     "format": Option("--format", "output format (default: text)", "FORMAT", empty="text"),
     "reverse": Option("--reverse", "latest first", switch=True),
     "raw_csv": Option(
@@ -107,7 +137,20 @@ OPTIONS: dict[str, Option] = {
 }
 
 LOADING = ("catalog", "no_cache")
-FILTERS = ("actor", "theme", "source", "since", "until", "search")
+FILTERS = (
+    "actor",
+    "theme",
+    "source",
+    "since",
+    "until",
+    "search",
+    "all_of",
+    "disputed",
+    "min_sources",
+    "has_figures",
+    "drafts",
+    "marked",
+)
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,10 @@ def list_command(
 
     Actors, themes and sources are given by id (sorted, so the command is stable),
     the date range by the ISO days it starts and ends on, which the command line
-    reads back as exactly those days. Every word is quoted for a POSIX shell.
+    reads back as exactly those days, and the evidence filters as their switches
+    (`--and`, `--disputed`, `--min-sources N`, `--has-figures`, `--drafts`,
+    `--marked`; the last reads the marks kept for the catalogue when it runs).
+    Every word is quoted for a POSIX shell.
 
     Args:
         filters: What the app shows.
@@ -57,6 +60,7 @@ def list_command(
     search = " ".join(filters.text.split())
     if search:
         words += _option("--search", search)
+    words += _evidence_options(filters)
     return " ".join(shell_word(word) for word in words)
 
 
@@ -78,6 +82,24 @@ def _ansi_c(character: str) -> str:
     if is_printable(character):
         return character
     return "".join(f"\\x{byte:02x}" for byte in character.encode("utf-8"))
+
+
+def _evidence_options(filters: Filters) -> list[str]:
+    """`--and`, `--disputed`, `--min-sources N`, `--has-figures`, `--drafts`, `--marked`."""
+    words = []
+    if filters.all_of:
+        words.append("--and")
+    if filters.disputed:
+        words.append("--disputed")
+    if filters.min_sources:
+        words += ["--min-sources", str(filters.min_sources)]
+    if filters.has_figures:
+        words.append("--has-figures")
+    if filters.drafts:
+        words.append("--drafts")
+    if filters.marked is not None:
+        words.append("--marked")  # the marks themselves are read from the state folder
+    return words
 
 
 def _option(name: str, value: str) -> list[str]:

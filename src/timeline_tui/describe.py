@@ -12,7 +12,8 @@ from timeline_tui.textsafe import printable
 
 
 def describe_filters(filters: Filters, catalogue: Catalogue) -> list[str]:
-    """The active filters in words, one item per facet, e.g. `actor China or Russia`.
+    """The active filters in words, one item per facet or evidence filter, e.g.
+    `actor China or Russia`, `actor China and Russia` (all-of), `disputed`.
 
     Args:
         filters: The filters as understood (dates already resolved to days).
@@ -30,7 +31,8 @@ def describe_filters(filters: Filters, catalogue: Catalogue) -> list[str]:
         chosen = filters.facet(facet)  # type: ignore[arg-type]
         if chosen:
             names = sorted(getattr(vocabulary.get(value), "name", value) for value in chosen)
-            parts.append(f"{label} {' or '.join(names)}")
+            joined = " and " if filters.all_of_in(facet) else " or "  # type: ignore[arg-type]
+            parts.append(f"{label} {joined.join(names)}")
     if filters.since:
         parts.append(f"from {filters.since.day} {filters.since:%b %Y}")
     if filters.until:
@@ -38,4 +40,15 @@ def describe_filters(filters: Filters, catalogue: Catalogue) -> list[str]:
     text = " ".join(filters.text.split())
     if text:
         parts.append(f"“{text}”")
+    if filters.disputed:
+        parts.append("disputed")
+    if filters.min_sources:
+        plural = "" if filters.min_sources == 1 else "s"
+        parts.append(f"cited by {filters.min_sources}+ source{plural}")
+    if filters.has_figures:
+        parts.append("with figures")
+    if filters.drafts:
+        parts.append("drafts")
+    if filters.marked is not None:
+        parts.append("marked")
     return [printable(part) for part in parts]

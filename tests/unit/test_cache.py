@@ -375,3 +375,17 @@ def test_a_warm_start_imports_no_yaml_parser(make_catalogue, cache_home, tmp_pat
         for _ in range(2)
     ]
     assert runs == ["True", "False"], "a miss parses the YAML; a hit needs no parser"
+
+
+def test_an_edit_to_the_query_package_changes_the_fingerprint(tmp_path, monkeypatch):
+    """The index's parts are stored too, so the code that builds them is part of the key."""
+    from timeline_tui import query
+
+    module = Path(query.__file__).parent / "index.py"
+    before = cache._code_fingerprint()
+    stat = module.stat()
+    try:
+        os.utime(module, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+        assert cache._code_fingerprint() != before
+    finally:
+        os.utime(module, ns=(stat.st_atime_ns, stat.st_mtime_ns))

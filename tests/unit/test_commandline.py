@@ -9,15 +9,17 @@ import subprocess
 
 import pytest
 
+from timeline_tui import cli
 from timeline_tui.catalogue import load_catalogue
-from timeline_tui.cli import build_parser
+from timeline_tui.cli_parser import parse_args
 from timeline_tui.commandline import (
     NotACommandLine,
     has_escaped_words,
     list_command,
     shell_word,
 )
-from timeline_tui.query import Filters, build_filters
+from timeline_tui.marks import save_marks
+from timeline_tui.query import Filters
 from timeline_tui.textsafe import is_printable
 
 
@@ -25,16 +27,7 @@ def _read_back(command: str, catalogue) -> Filters:
     """The filters `timeline` builds from the command, as the CLI does."""
     words = shlex.split(command)
     assert words[:2] == ["timeline", "list"]
-    args = build_parser().parse_args(words[1:])
-    return build_filters(
-        catalogue,
-        actors=getattr(args, "actor", []) or [],
-        themes=getattr(args, "theme", []) or [],
-        sources=getattr(args, "source", []) or [],
-        since=getattr(args, "since", None),
-        until=getattr(args, "until", None),
-        search=getattr(args, "search", "") or "",
-    )
+    return cli._filters(parse_args(words[1:], cli.COMMANDS), catalogue)
 
 
 def test_no_filters_is_plain_list():
@@ -159,3 +152,43 @@ def test_an_escaped_word_is_told_apart_from_a_quoted_dollar_sign():
     assert has_escaped_words(list_command(Filters(actors=frozenset({"a\x1b"}))))
     assert not has_escaped_words(list_command(Filters(text="a $'b")))
     assert not has_escaped_words(list_command(Filters(text='say "$\'x"')))
+
+
+EVIDENCE_FILTERS = {
+    "--and": Filters(actors=frozenset({"firefly", "sylvania"}), all_of=True),
+    "--disputed": Filters(disputed=True),
+    "--min-sources 2": Filters(min_sources=2),
+    "--has-figures": Filters(has_figures=True),
+    "--drafts": Filters(drafts=True),
+    "--marked": Filters(marked=frozenset({"visit", "port"})),
+}
+
+
+@pytest.mark.parametrize("option", EVIDENCE_FILTERS)
+def test_each_evidence_filter_is_printed_and_reads_back_the_same(make_catalogue, option):
+    catalogue = load_catalogue(make_catalogue())
+    save_marks(catalogue.path, ["visit", "port"])
+    filters = EVIDENCE_FILTERS[option]
+    command = list_command(filters)
+    assert option in command
+    assert _read_back(command, catalogue) == filters
+
+
+def test_every_filter_at_once_reads_back_the_same(make_catalogue):
+    catalogue = load_catalogue(make_catalogue())
+    save_marks(catalogue.path, ["visit"])
+    filters = Filters(
+        actors=frozenset({"firefly", "sylvania"}),
+        themes=frozenset({"diplomacy", "trade"}),
+        since=dt.date(1992, 4, 1),
+        text="visited",
+        all_of=True,
+        disputed=True,
+        min_sources=3,
+        has_figures=True,
+        drafts=True,
+        marked=frozenset({"visit"}),
+    )
+    command = list_command(filters, catalogue=catalogue.path)
+    assert command.endswith("--and --disputed --min-sources 3 --has-figures --drafts --marked")
+    assert _read_back(command, catalogue) == filters

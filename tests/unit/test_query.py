@@ -152,7 +152,7 @@ def test_bitmasks_hold_for_many_events(tmp_path):
 
 def test_parts_from_another_catalogue_are_ignored(index, make_catalogue):
     parts = index.export_parts()
-    assert set(parts) == {"size", "days", "masks", "haystacks"}
+    assert set(parts) == {"size", "days", "masks", "haystacks", "evidence"}
     restored = Index.with_parts(index.catalogue, parts)
     assert restored._haystacks is index.haystacks
     parts["size"] += 1

@@ -217,15 +217,13 @@ def _code_fingerprint() -> str:
     """
     parts = [f"{name}({', '.join(fields)})" for name, fields in sorted(model_layout().items())]
     package = Path(__file__).parent.parent
-    for folder in (package, package / "cache"):
-        try:
-            with os.scandir(folder) as entries:
-                for item in sorted(entries, key=lambda item: item.name):
-                    if item.name.endswith(".py"):
-                        stat = item.stat()
-                        parts.append(f"{item.path}:{stat.st_size}:{stat.st_mtime_ns}")
-        except OSError:
-            pass  # a zipped install: the version still guards it
+    try:
+        for module in sorted(package.rglob("*.py")):
+            if module.relative_to(package).parts[0] != "app":
+                stat = module.stat()
+                parts.append(f"{module}:{stat.st_size}:{stat.st_mtime_ns}")
+    except OSError:
+        pass  # a zipped install: the version still guards it
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 

@@ -50,6 +50,10 @@ class IndexParts:
     longest: int
     positions: dict[str, dict[str, bytes]]
     haystacks: list[str]
+    evidence: dict[str, bytes] | None = None
+    """The evidence filters' masks (`EvidenceMasks.as_part`) as packed positions;
+    `at_least` is a list of them, one per number of sources."""
+    at_least: list[bytes] | None = None
 
     @classmethod
     def from_parts(cls, parts: dict[str, Any]) -> IndexParts:
@@ -60,12 +64,11 @@ class IndexParts:
             last_days=last,
             longest=longest,
             positions={
-                facet: {
-                    value: array("I", set_bits(mask)).tobytes() for value, mask in masks.items()
-                }
+                facet: {value: _pack(mask) for value, mask in masks.items()}
                 for facet, masks in parts["masks"].items()
             },
             haystacks=parts["haystacks"],
+            **_pack_evidence(parts.get("evidence")),
         )
 
     def to_parts(self) -> dict[str, Any]:
@@ -79,7 +82,32 @@ class IndexParts:
                 for facet, values in self.positions.items()
             },
             "haystacks": self.haystacks,
+            **self._unpack_evidence(),
         }
+
+    def _unpack_evidence(self) -> dict[str, Any]:
+        if self.evidence is None or self.at_least is None:
+            return {}  # built when a filter first needs it
+        evidence: dict[str, Any] = {
+            name: mask_of(_positions(packed), self.size) for name, packed in self.evidence.items()
+        }
+        evidence["at_least"] = tuple(
+            mask_of(_positions(packed), self.size) for packed in self.at_least
+        )
+        return {"evidence": evidence}
+
+
+def _pack(mask: int) -> bytes:
+    return array("I", set_bits(mask)).tobytes()
+
+
+def _pack_evidence(part: dict[str, Any] | None) -> dict[str, Any]:
+    if part is None:
+        return {}
+    return {
+        "evidence": {name: _pack(mask) for name, mask in part.items() if name != "at_least"},
+        "at_least": [_pack(mask) for mask in part["at_least"]],
+    }
 
 
 def _positions(packed: bytes) -> array[int]:

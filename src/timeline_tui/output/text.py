@@ -21,12 +21,19 @@ def write_lines(catalogue: Catalogue, events: Iterable[Event], out: IO[str]) -> 
 
 NARROWEST_TABLE = 40
 """Columns below which the table would squeeze its cells to nothing: plain lines instead."""
+NARROWEST_WITH_FACETS = 72
+"""Columns below which the table leaves out actors and themes, keeping date, title and id.
+
+Above it, each column is as wide as its content, actors and themes within what
+the titles leave (`_facet_widths`), ids within a quarter of the terminal."""
 
 
 def write_table(
     catalogue: Catalogue, events: Iterable[Event], out: IO[str], caption: str | None
 ) -> None:
-    """A table for a person at a terminal, under a line stating the filters.
+    """A table for a person at a terminal, under a line stating the filters: date,
+    title, actors, themes and the event's id (for `timeline show ID`); actors and
+    themes only where the terminal has room for them.
 
     On a terminal too narrow for a table, the caption and plain lines, which the
     terminal wraps, so that nothing is lost.
@@ -42,21 +49,49 @@ def write_table(
             out.write(printable(caption) + "\n")
         write_lines(catalogue, events, out)
         return
+    width = console.width
+    facets = width >= NARROWEST_WITH_FACETS
+    rows = [_row(catalogue, event, facets) for event in events]
     table = Table(box=None, pad_edge=False, header_style="bold")
     table.add_column("Date", no_wrap=True, style="cyan")
-    table.add_column("Event", ratio=3)
-    table.add_column("Actors", ratio=2, style="dim")
-    table.add_column("Themes", ratio=1, style="dim")
-    for event in events:
-        table.add_row(
-            Text(event.date.display()),
-            Text(printable(event.title)),
-            Text(printable(", ".join(catalogue.actors[a].name for a in event.actors))),
-            Text(printable(", ".join(catalogue.themes[t].name for t in event.themes))),
-        )
+    table.add_column("Event", min_width=12)
+    if facets:
+        actors, themes = _facet_widths(rows, width)
+        table.add_column("Actors", max_width=actors, style="dim")
+        table.add_column("Themes", max_width=themes, style="dim")
+    # folded, never cut short: an id is copied into `timeline show ID`
+    table.add_column("Id", max_width=max(12, width // 4), overflow="fold", style="dim")
+    for row in rows:
+        table.add_row(*map(Text, row))
     if caption:
         console.print(Text(printable(caption), style="bold"))
     console.print(table)
+
+
+def _row(catalogue: Catalogue, event: Event, facets: bool) -> tuple[str, ...]:
+    """Date, title, (actors, themes,) id: printable."""
+    date, title, ident = event.date.display(), printable(event.title), printable(event.id)
+    if not facets:
+        return date, title, ident
+    actors = printable(", ".join(catalogue.actors[a].name for a in event.actors))
+    themes = printable(", ".join(catalogue.themes[t].name for t in event.themes))
+    return date, title, actors, themes, ident
+
+
+def _facet_widths(rows: list[tuple[str, ...]], width: int) -> tuple[int, int]:
+    """The widest the actors and themes columns may be: what the dates, titles and ids
+    leave of the terminal, so that titles wrap only when there is no room; never
+    narrower than 12 and 10, nor wider than a sixth and an eighth of the terminal."""
+    from rich.cells import cell_len
+
+    def widest(column: int, limit: int = width) -> int:
+        return min(max((cell_len(row[column]) for row in rows), default=0), limit)
+
+    gaps = 2 * 4
+    left = width - gaps - widest(0) - widest(1) - widest(4, max(12, width // 4))
+    actors = max(12, min(width // 6, left * 3 // 5))
+    themes = max(10, min(width // 8, left - actors))
+    return actors, themes
 
 
 def write_detail(catalogue: Catalogue, event: Event, out: IO[str]) -> None:

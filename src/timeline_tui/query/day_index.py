@@ -1,0 +1,78 @@
+"""Events by date: per event the ordinals of its first and last day.
+
+Events come in date order (earliest start first), so the first days ascend:
+a date range is a binary search, and so is "the first event on or after a date".
+A catalogue built by hand out of order gets a linear scan instead.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import itertools
+import operator
+from collections.abc import Sequence
+
+from timeline_tui.bitmask import flags_mask
+from timeline_tui.model import Event
+
+DayBounds = tuple[list[int], list[int], int]
+"""First days, last days, and the longest span in days (-1: first days out of order)."""
+
+
+def day_bounds(events: Sequence[Event]) -> DayBounds:
+    spans = [event.date for event in events]
+    first = [span.first_day.toordinal() for span in spans]
+    last = [span.last_day.toordinal() for span in spans]
+    if not all(map(operator.le, first, itertools.islice(first, 1, None))):
+        # events out of date order (a catalogue built by hand): no binary search
+        longest = -1
+    else:
+        longest = max(map(operator.sub, last, first), default=0)
+    return first, last, longest
+
+
+def date_mask(
+    bounds: DayBounds, since: dt.date | None, until: dt.date | None, everything: int
+) -> int:
+    """The events that overlap the days from `since` to `until` (either open)."""
+    first, last, longest = bounds
+    size = len(first)
+    if longest < 0:
+        low = since.toordinal() if since else -1
+        high = until.toordinal() if until else 1 << 30
+        mask = flags_mask(bytes(map(operator.le, first, itertools.repeat(high))))
+        return mask & flags_mask(bytes(map(operator.ge, last, itertools.repeat(low))))
+    # First days ascend, so "starts on or before `until`" is a prefix and
+    # "starts on or after `since`" a suffix. Of the events that start before
+    # `since`, only those starting within the longest span of it can reach it.
+    end = size if until is None else bisect.bisect_right(first, until.toordinal())
+    mask = (1 << end) - 1
+    if since is not None:
+        low = since.toordinal()
+        start = bisect.bisect_left(first, low, 0, end)
+        window = bisect.bisect_left(first, low - longest, 0, start)
+        reaching = bytes(
+            map(operator.ge, itertools.islice(last, window, start), itertools.repeat(low))
+        )
+        mask &= (everything >> start << start) | (flags_mask(reaching) << window)
+    return mask
+
+
+def first_starting_at_or_after(bounds: DayBounds, date: dt.date, among: int) -> int | None:
+    """The position of the earliest-starting event of `among` (a mask) whose first day
+    is on or after `date`; None when there is none."""
+    first, _, longest = bounds
+    day = date.toordinal()
+    if longest < 0:
+        candidates = [
+            (first[position], position)
+            for position in range(len(first))
+            if among >> position & 1 and first[position] >= day
+        ]
+        return min(candidates)[1] if candidates else None
+    start = bisect.bisect_left(first, day)
+    rest = among >> start
+    if not rest:
+        return None
+    return start + (rest & -rest).bit_length() - 1

@@ -1,0 +1,341 @@
+"""The `Index`: what filtering a catalogue needs, computed once per catalogue.
+
+Each facet value (an actor, a theme, a source) and each evidence filter
+(disputed, corroborated, with figures, drafts) is a bitmask over the events in
+date order, so a filter is a few integer ANDs and a count is a popcount,
+whatever the catalogue's size.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from timeline_tui.bitmask import mask_of, set_bits
+from timeline_tui.model import Catalogue, Event
+from timeline_tui.query.day_index import (
+    DayBounds,
+    date_mask,
+    day_bounds,
+    first_starting_at_or_after,
+)
+from timeline_tui.query.evidence import EvidenceMasks, evidence_masks
+from timeline_tui.query.filters import CORROBORATED, EVIDENCE, FACETS, Evidence, Facet, Filters
+from timeline_tui.query.text_search import haystacks, search_terms, text_mask
+
+
+@dataclass(slots=True)
+class Index:
+    """What filtering needs, computed once per catalogue.
+
+    Each part is built the first time a filter needs it (a plain `timeline list`
+    needs none), then kept: per facet value a bitmask of its events, per event
+    the ordinal of its first and last day, per event its text case-folded, and
+    the evidence filters' masks.
+    """
+
+    catalogue: Catalogue
+    all: int = field(init=False)
+    _facet_masks: dict[Facet, dict[str, int]] = field(init=False, repr=False)
+    _facet_totals: dict[Facet, dict[str, int]] = field(init=False, repr=False)
+    _facet_values: dict[Facet, list[tuple[str, ...]]] = field(init=False, repr=False)
+    _haystacks: list[str] | None = field(init=False, repr=False)
+    _days: DayBounds | None = field(init=False, repr=False)
+    _evidence: EvidenceMasks | None = field(init=False, repr=False)
+    _positions: dict[str, int] | None = field(init=False, repr=False)
+    _date_cache: tuple[tuple[dt.date | None, dt.date | None], int] | None = field(
+        init=False, repr=False
+    )
+    _marked_cache: tuple[frozenset[str], int] | None = field(init=False, repr=False)
+    _text_cache: dict[tuple[str, ...], int] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.all = (1 << len(self.catalogue.events)) - 1
+        self._facet_masks = {}
+        self._facet_totals = {}
+        self._facet_values = {}
+        self._haystacks = None
+        self._days = None
+        self._evidence = None
+        self._positions = None
+        self._date_cache = None
+        self._marked_cache = None
+        self._text_cache = {}
+
+    @property
+    def events(self) -> list[Event]:
+        return self.catalogue.events
+
+    def export_parts(self) -> dict[str, Any]:
+        """What the app needs from the start, built now: for `cache` to store.
+
+        The day bounds, the actor and theme masks, the search texts and the
+        evidence masks; source masks are left to be built when `--source` first
+        asks for them.
+        """
+        for facet in ("actors", "themes"):
+            self._value_masks(facet)
+        return {
+            "size": len(self.events),
+            "days": self._day_bounds(),
+            "masks": dict(self._facet_masks),
+            "haystacks": self.haystacks,
+            "evidence": self._evidence_masks().as_part(),
+        }
+
+    @classmethod
+    def with_parts(cls, catalogue: Catalogue, parts: dict[str, Any]) -> Index:
+        """An index of `catalogue` with the parts `export_parts` gave for the same catalogue.
+
+        A part missing from `parts` (stored by an older version) is built when needed.
+        """
+        index = cls(catalogue)
+        # else they are for another catalogue
+        if parts.get("size") == len(catalogue.events):
+            index._days = parts.get("days")
+            index._facet_masks.update(parts.get("masks", {}))
+            index._haystacks = parts.get("haystacks")
+            evidence = parts.get("evidence")
+            index._evidence = None if evidence is None else EvidenceMasks.from_part(evidence)
+        return index
+
+    # -- the precomputed parts -------------------------------------------------
+
+    @property
+    def haystacks(self) -> list[str]:
+        """Per event, its title, summary, quotes, notes and disputes, case-folded.
+
+        What `--search` looks in.
+        """
+        if self._haystacks is None:
+            self._haystacks = haystacks(self.events)
+        return self._haystacks
+
+    @property
+    def first_days(self) -> list[int]:
+        """Per event, the ordinal of its first day (ascending: events are in date order)."""
+        return self._day_bounds()[0]
+
+    @property
+    def last_days(self) -> list[int]:
+        """Per event, the ordinal of its last day."""
+        return self._day_bounds()[1]
+
+    @property
+    def masks(self) -> dict[Facet, dict[str, int]]:
+        """Per facet, per value, the bitmask of the events that have it."""
+        return {facet: self._value_masks(facet) for facet in FACETS}
+
+    def position(self, event_id: str) -> int | None:
+        """Where the event with this id is in `events`; None for an unknown id."""
+        return self._id_positions().get(event_id)
+
+    def _day_bounds(self) -> DayBounds:
+        if self._days is None:
+            self._days = day_bounds(self.events)
+        return self._days
+
+    def _evidence_masks(self) -> EvidenceMasks:
+        if self._evidence is None:
+            self._evidence = evidence_masks(self.events)
+        return self._evidence
+
+    def _id_positions(self) -> dict[str, int]:
+        if self._positions is None:
+            self._positions = {event.id: position for position, event in enumerate(self.events)}
+        return self._positions
+
+    def _value_masks(self, facet: Facet) -> dict[str, int]:
+        masks = self._facet_masks.get(facet)
+        if masks is None:
+            members: dict[str, list[int]] = defaultdict(list)
+            for position, values in enumerate(self._event_values(facet)):
+                for value in values:
+                    members[value].append(position)
+            size = len(self.events)
+            masks = self._facet_masks[facet] = {
+                value: mask_of(positions, size) for value, positions in members.items()
+            }
+        return masks
+
+    def _event_values(self, facet: Facet) -> list[tuple[str, ...]]:
+        """Per event, its values of a facet (a value may repeat within an event)."""
+        values = self._facet_values.get(facet)
+        if values is None:
+            events = self.events
+            if facet == "actors":
+                values = [event.actors for event in events]
+            elif facet == "themes":
+                values = [event.themes for event in events]
+            else:
+                values = [
+                    tuple(citation.source for citation in event.citations) for event in events
+                ]
+            self._facet_values[facet] = values
+        return values
+
+    # -- masks ----------------------------------------------------------------
+
+    def _facet_mask(self, facet: Facet, values: frozenset[str], all_of: bool) -> int:
+        if not values:
+            return self.all
+        masks = self._value_masks(facet)
+        if all_of:
+            mask = self.all
+            for value in values:
+                mask &= masks.get(value, 0)
+            return mask
+        mask = 0
+        for value in values:
+            mask |= masks.get(value, 0)
+        return mask
+
+    def _date_mask(self, since: dt.date | None, until: dt.date | None) -> int:
+        if since is None and until is None:
+            return self.all
+        cached = self._date_cache
+        if cached is not None and cached[0] == (since, until):
+            return cached[1]
+        mask = date_mask(self._day_bounds(), since, until, self.all)
+        self._date_cache = ((since, until), mask)
+        return mask
+
+    def _text_mask(self, text: str) -> int:
+        terms = tuple(search_terms(text))
+        if not terms:
+            return self.all
+        return text_mask(terms, self.haystacks, self.all, self._text_cache)
+
+    def _marked_mask(self, marked: frozenset[str] | None) -> int:
+        if marked is None:
+            return self.all
+        cached = self._marked_cache
+        if cached is not None and cached[0] == marked:
+            return cached[1]
+        positions = self._id_positions()
+        found = [positions[i] for i in marked if i in positions]  # marks of removed events: none
+        mask = mask_of(found, len(self.events))
+        self._marked_cache = (marked, mask)
+        return mask
+
+    def _evidence_mask(self, name: Evidence, filters: Filters) -> int:
+        if name == "marked":
+            return self._marked_mask(filters.marked)
+        if name == "min_sources":
+            if filters.min_sources <= 0:
+                return self.all
+            return self._evidence_masks().corroborated(filters.min_sources)
+        if not getattr(filters, name):
+            return self.all
+        return getattr(self._evidence_masks(), name)  # type: ignore[no-any-return]
+
+    def _masks(self, filters: Filters) -> dict[str, int]:
+        parts: dict[str, int] = {
+            facet: self._facet_mask(facet, filters.facet(facet), filters.all_of_in(facet))
+            for facet in FACETS
+        }
+        parts["dates"] = self._date_mask(filters.since, filters.until)
+        parts["text"] = self._text_mask(filters.text)
+        for name in EVIDENCE:
+            parts[name] = self._evidence_mask(name, filters)
+        return parts
+
+    def match_mask(self, filters: Filters) -> int:
+        mask = self.all
+        for part in self._masks(filters).values():
+            mask &= part
+        return mask
+
+    def matching(self, filters: Filters) -> list[int]:
+        """Positions in `events` (date order) of the events that pass every filter."""
+        mask = self.match_mask(filters)
+        if mask == self.all:
+            return list(range(len(self.events)))
+        return set_bits(mask)
+
+    def matching_events(self, filters: Filters) -> list[Event]:
+        events = self.events
+        if filters.is_empty:
+            return list(events)
+        return [events[i] for i in self.matching(filters)]
+
+    def first_at_or_after(self, date: dt.date, filters: Filters | None = None) -> int | None:
+        """Where in `events` the earliest event starting on or after `date` is, among
+        those `filters` match (all events without); None when none starts that late.
+
+        Jump to a date: the cursor goes to the first event at or after it.
+        """
+        among = self.all if filters is None else self.match_mask(filters)
+        return first_starting_at_or_after(self._day_bounds(), date, among)
+
+    def facet_counts(self, filters: Filters, facet: Facet) -> dict[str, int]:
+        """For each value of a facet, how many events would match with it selected,
+        the other filters applied: what a person sees beside each entry.
+
+        Any-of, a value's count ignores the facet's own choices (selecting it widens
+        them); all-of, it counts among what the facet's choices already match.
+        """
+        parts = self._masks(filters)
+        if filters.all_of_in(facet):
+            rest = self.all
+            for part in parts.values():
+                rest &= part
+        else:
+            rest = self.all
+            for name, part in parts.items():
+                if name != facet:
+                    rest &= part
+        masks = self._value_masks(facet)
+        if rest == self.all:
+            totals = self._facet_totals.get(facet)
+            if totals is None:
+                totals = self._facet_totals[facet] = {
+                    value: mask.bit_count() for value, mask in masks.items()
+                }
+            return dict(totals)
+        matched = rest.bit_count()
+        if matched * 4 < len(masks) * 64:
+            # Few events match: tally their values rather than AND every value's
+            # mask (each AND walks all events' bits).
+            counts = dict.fromkeys(masks, 0)
+            values = self._event_values(facet)
+            for position in set_bits(rest):
+                names = values[position]
+                for value in set(names) if len(names) > 1 else names:  # each value once
+                    counts[value] += 1
+            return counts
+        return {value: (mask & rest).bit_count() for value, mask in masks.items()}
+
+    def evidence_counts(
+        self, filters: Filters, marks: frozenset[str] = frozenset()
+    ) -> dict[Evidence, int]:
+        """For each evidence filter, how many events would match with it on, the
+        other filters applied: the counts beside them in the filter pane.
+
+        `min_sources` counts for `filters.min_sources`, or for `CORROBORATED`
+        sources when it is not set; `marked` for `filters.marked`, or for `marks`
+        when only marked events are not asked for.
+        """
+        parts = self._masks(filters)
+        rest = self.all
+        for name, part in parts.items():
+            if name not in EVIDENCE:
+                rest &= part
+        turned_on = replace(
+            filters,
+            disputed=True,
+            has_figures=True,
+            drafts=True,
+            min_sources=filters.min_sources or CORROBORATED,
+            marked=marks if filters.marked is None else filters.marked,
+        )
+        counts: dict[Evidence, int] = {}
+        for name in EVIDENCE:
+            others = rest
+            for other in EVIDENCE:
+                if other != name:
+                    others &= parts[other]
+            counts[name] = (others & self._evidence_mask(name, turned_on)).bit_count()
+        return counts
