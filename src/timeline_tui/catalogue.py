@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 from timeline_tui.dates import DateError, DateSpan
 from timeline_tui.errors import CatalogueError, Problem, Severity
 from timeline_tui.fields import FieldReader, Invalid, describe, join_field
+from timeline_tui.files import catalogue_folder
 from timeline_tui.model import (
     Actor,
     Catalogue,
@@ -69,15 +70,19 @@ def load_catalogue(path: Path | str, report: Report | None = None) -> Catalogue:
     """
     path = Path(path)
     name = str(path)
+    folder = catalogue_folder(path)
     source = read_source(path)
     with _gc_paused():
         data = load_yaml(source, name, report)
         del source  # 48 MB at 100,000 events, not needed beside the catalogue being built
-        return build_catalogue(data, path, report)
+        return build_catalogue(data, path, report, folder)
 
 
-def build_catalogue(data: Any, path: Path, report: Report | None = None) -> Catalogue:
-    """Validate parsed YAML into a catalogue (see `load_catalogue`)."""
+def build_catalogue(
+    data: Any, path: Path, report: Report | None = None, folder: Path | None = None
+) -> Catalogue:
+    """Validate parsed YAML into a catalogue (see `load_catalogue`); articles are named
+    from `folder`, by default the one `catalogue_folder` gives."""
     reader = FieldReader(str(path))
     if data is None:
         raise CatalogueError([Problem(str(path), None, "", "is empty: expected a catalogue")])
@@ -98,7 +103,8 @@ def build_catalogue(data: Any, path: Path, report: Report | None = None) -> Cata
         title = reader.text(top, "title", "", required=False)
     except Invalid:
         title = None
-    folder = path.parent
+    if folder is None:
+        folder = catalogue_folder(path)
 
     def section(key: str, build: Callable[[Any, int, str], T], required: bool = True) -> list[T]:
         return list(reader.each(reader.items(data, key, "", required), key, build))

@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 from timeline_tui.errors import Problem, Severity
-from timeline_tui.model import Catalogue, Location
+from timeline_tui.files import Unreadable, read_article_text, source_folder, unreadable_sentence
+from timeline_tui.model import Catalogue, Location, Source
 from timeline_tui.provenance import Article
+
+
+def read_article(source: Source) -> Article:
+    """A source's article, read as every command and view reads one (see `timeline_tui.files`).
+
+    Raises:
+        Unreadable: saying why it is not read.
+    """
+    return Article(read_article_text(source.path, source_folder(source.path, source.file)))
 
 
 def read_articles(catalogue: Catalogue) -> tuple[dict[str, Article], list[Problem]]:
@@ -14,20 +24,12 @@ def read_articles(catalogue: Catalogue) -> tuple[dict[str, Article], list[Proble
     for source in catalogue.sources.values():
         location = source.location
         try:
-            articles[source.id] = Article.read(source.path)
-        except FileNotFoundError:
-            message = f"article {source.file!r} not found"
-        except IsADirectoryError:
-            message = f"article {source.file!r} is a directory"
-        except PermissionError:
-            message = f"article {source.file!r} cannot be read: permission denied"
-        except UnicodeDecodeError as error:
-            message = f"article {source.file!r} is not valid UTF-8 (at byte {error.start})"
-        except OSError as error:
-            message = f"article {source.file!r} cannot be read: {error.strerror or error}"
-        else:
-            continue
-        problems.append(Problem(location.file, location.line, f"{location.field}.file", message))
+            articles[source.id] = read_article(source)
+        except Unreadable as error:
+            message = unreadable_sentence(f"article {source.file!r}", error)
+            problems.append(
+                Problem(location.file, location.line, f"{location.field}.file", message)
+            )
     return articles, problems
 
 

@@ -18,6 +18,7 @@ from timeline_tui import __version__
 from timeline_tui.cache import load_index
 from timeline_tui.embedded import embedded_catalogue_path
 from timeline_tui.errors import CatalogueError, Severity
+from timeline_tui.files import is_pipe
 from timeline_tui.model import Catalogue
 from timeline_tui.output import (
     LIST_FORMATS,
@@ -188,8 +189,10 @@ def _run(args: argparse.Namespace) -> int:
     if command == "check":
         return _check(args)
     path = _catalogue_path(args)
+    # a pipe is read once, so it has nothing a cache could be checked against
+    use_cache = not args.no_cache and not is_pipe(path)
     with _progress_line(path) as report:
-        index = load_index(path, use_cache=not args.no_cache, report=report)
+        index = load_index(path, use_cache=use_cache, report=report)
     catalogue = index.catalogue
     if command == "coverage":
         return _coverage(args, catalogue)

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from timeline_tui.errors import CatalogueError, Problem
+from timeline_tui.files import Unreadable, read_catalogue_bytes
 from timeline_tui.progress import Report
 
 try:
@@ -105,7 +106,8 @@ def _scalar(event: yaml.ScalarEvent) -> object:
 def read_source(path: Path) -> bytes:
     """The file's bytes, checked to be UTF-8 text and without a byte-order mark.
 
-    The parser reads the bytes themselves: handed a `str`, libyaml would first
+    Only a regular file or a pipe is read (see `timeline_tui.files`). The parser
+    reads the bytes themselves: handed a `str`, libyaml would first
     encode a copy, and the two would sit in memory beside the tree being built.
 
     Raises:
@@ -113,15 +115,9 @@ def read_source(path: Path) -> bytes:
     """
     name = str(path)
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        reasons = {
-            FileNotFoundError: "no such file",
-            IsADirectoryError: "is a directory, not a file",
-            PermissionError: "permission denied",
-        }
-        reason = reasons.get(type(error)) or error.strerror or str(error)
-        raise CatalogueError([Problem(name, None, "", reason)], unreadable=True) from None
+        data = read_catalogue_bytes(path)
+    except Unreadable as error:
+        raise CatalogueError([Problem(name, None, "", error.reason)], unreadable=True) from None
     if b"\x00" in data:
         line = data.count(b"\n", 0, data.index(b"\x00")) + 1
         raise CatalogueError([Problem(name, line, "", "contains a NUL byte: not a text file")])
@@ -149,6 +145,10 @@ def load_yaml(source: bytes | str, name: str, report: Report | None = None) -> o
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else None
+        if "nesting depth" in str(error.problem):
+            # PyYAML 6.0.4 and later stop deep flow nesting in their scanner, before
+            # the events reach our own depth check: the same refusal either way
+            raise CatalogueError([_too_deep(name, line)]) from None
         message = " ".join(str(part) for part in (error.context, error.problem) if part)
         raise CatalogueError([Problem(name, line, "", f"not valid YAML: {message}")]) from None
     except yaml.reader.ReaderError as error:
@@ -171,6 +171,10 @@ def load_yaml(source: bytes | str, name: str, report: Report | None = None) -> o
     finally:
         if loader is not None:
             loader.dispose()
+
+
+def _too_deep(name: str, line: int | None) -> Problem:
+    return Problem(name, line, "", f"nested more than {MAX_DEPTH} levels deep")
 
 
 # A plain scalar whose first character starts none of the resolver's patterns
@@ -260,7 +264,7 @@ def _build(events: Any, name: str, report: Report | None = None, size: int = 0) 
             if event.tag not in allowed:
                 raise refuse_tag(line, event.tag)
             if len(parents) >= MAX_DEPTH:
-                raise fail(line, f"nested more than {MAX_DEPTH} levels deep")
+                raise CatalogueError([_too_deep(name, line)])
             container: YamlMap | YamlList
             container = YamlMap(line) if kind is mapping_start else YamlList(line)
             if in_map:

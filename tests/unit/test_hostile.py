@@ -146,11 +146,21 @@ def test_unreadable_file(capsys, monkeypatch, tmp_path):
     path = tmp_path / "locked.yaml"
     path.write_text("sources: []\n")
 
-    def refuse(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied")
+    real_open, real_read_bytes = os.open, Path.read_bytes
+
+    def refuse_open(name: object, *args: object, **kwargs: object) -> int:
+        if str(name) == str(path):
+            raise PermissionError(13, "Permission denied")
+        return real_open(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    def refuse_read(self: Path) -> bytes:
+        if self == path:
+            raise PermissionError(13, "Permission denied")
+        return real_read_bytes(self)
 
     # tests may run as root, for whom chmod 000 changes nothing
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(os, "open", refuse_open)
+    monkeypatch.setattr(Path, "read_bytes", refuse_read)
     code, _, err = run(capsys, "list", "--catalog", str(path))
     assert code == 2 and err.strip() == f"timeline: {path}: permission denied"
 
@@ -181,12 +191,37 @@ def test_symlink_out_of_the_folder_is_refused(capsys, tmp_path):
     assert code == 1 and "outside the catalogue's folder" in _ + err
 
 
-def test_deep_nesting_is_refused_quickly(make_catalogue):
-    path = make_catalogue(text="events: " + "[" * 100_000 + "]" * 100_000 + "\n")
+def _block(opener: str, depth: int) -> str:
+    return "".join("  " * level + opener + "\n" for level in range(depth)) + "  " * depth + "x\n"
+
+
+DEEP = {
+    "flow sequences": "events: " + "[" * 100_000 + "]" * 100_000 + "\n",
+    "flow mappings": "events: " + "{a: " * 100_000 + "}" * 100_000 + "\n",
+    "flow, just too deep": "events: " + "[" * 65 + "]" * 65 + "\n",
+    "block mappings": "events:\n" + _block("a:", 5_000),
+    "block sequences": "events:\n" + _block("-", 5_000),
+    "block then flow": "events:\n" + _block("-", 20).replace("x", "[" * 9_000 + "]" * 9_000),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(DEEP))
+def test_deep_nesting_is_refused_quickly(make_catalogue, kind):
+    path = make_catalogue(text=DEEP[kind])
     started = time.perf_counter()
-    with pytest.raises(CatalogueError, match="nested more than 64 levels"):
+    with pytest.raises(CatalogueError) as caught:
         load_catalogue(path)
     assert time.perf_counter() - started < 5
+    [problem] = caught.value.problems
+    assert problem.message == "nested more than 64 levels deep"
+    assert problem.line is not None
+
+
+def test_nesting_within_the_limit_is_read(make_catalogue):
+    path = make_catalogue(text="title: " + "[" * 60 + "]" * 60 + "\n")
+    with pytest.raises(CatalogueError) as caught:
+        load_catalogue(path)
+    assert "nested" not in str(caught.value)
 
 
 def test_a_line_of_megabytes_loads(make_catalogue):
