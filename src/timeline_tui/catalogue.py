@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import gc
+import math
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -341,6 +342,13 @@ def _figure(reader: FieldReader, value: object, line: int, field: str) -> Figure
             line_of(item, "value"),
             join_field(field, "value"),
             f"expected a number, got {describe(number)}",
+        )
+        raise Invalid
+    if isinstance(number, float) and not math.isfinite(number):
+        reader.problem(
+            line_of(item, "value"),
+            join_field(field, "value"),
+            f"expected a number, got {number}: a figure is a finite number",
         )
         raise Invalid
     return Figure(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,24 @@ _STANDARD_TAGS = {
     "tag:yaml.org,2002:seq",
     "!",
 }
+
+
+_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+
+
+class WrittenInt(int):
+    """An integer YAML read from another notation (`0x7E3`, `0b1`, `03743`, `2_019`,
+    `33:39`); `text` is how it was written, so that a year need not be one."""
+
+    text: str
+
+    def __new__(cls, value: int, text: str) -> WrittenInt:
+        number = super().__new__(cls, value)
+        number.text = text
+        return number
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (WrittenInt, (int(self), self.text))
 
 
 class YamlMap(dict[str, Any]):
@@ -100,6 +119,8 @@ def _scalar(event: yaml.ScalarEvent) -> object:
         return event.value
     if isinstance(value, dt.datetime):
         return value.date()
+    if type(value) is int and not _DECIMAL.fullmatch(event.value):
+        return WrittenInt(value, event.value)
     return value
 
 

@@ -46,6 +46,13 @@ REFUSED = {
     "unknown-actor.yaml": ("unknown actor 'sylvanai'; did you mean 'sylvania'?", 17),
     "unknown-theme.yaml": ("unknown theme 'trades'; did you mean 'trade'?", 18),
     "unknown-source.yaml": ("unknown source 'artt'; did you mean 'art'?", 20),
+    "year-9999.yaml": ("events[port].date: year 9999 is out of range: the latest is 9998", 14),
+    "fullwidth-year.yaml": ("events[port].date: '２０１８-01' is not a date of the form YYYY", 14),
+    "arabic-indic-year.yaml": ("(written with the digits 0 to 9)", 14),
+    "hex-year.yaml": ("events[port].date: 0x7E2 is a number written in another notation", 14),
+    "nan-figure.yaml": ("figures[0].value: expected a number, got nan", 20),
+    "inf-figure.yaml": ("figures[0].value: expected a number, got -inf", 21),
+    "deep-nesting.yaml": ("nested more than 64 levels deep", 16),
 }
 
 # loads, but `check` has something to say: (exit code of check, words, line)
@@ -281,3 +288,20 @@ def test_no_command_writes_to_the_catalogue_or_its_articles(capsys, make_catalog
         main([*command, *catalog])
         capsys.readouterr()
     assert _snapshot(path.parent) == before
+
+
+@pytest.mark.parametrize("written", ["0b11111100010", "03742", "2_018", "33:38", "!!int 0x7E2"])
+def test_a_year_in_another_integer_notation_is_refused(make_catalogue, written):
+    text = (CORPUS / "_valid.yaml").read_text().replace('date: "2018-01"', f"date: {written}")
+    with pytest.raises(CatalogueError) as caught:
+        load_catalogue(make_catalogue(text=text))
+    [problem] = caught.value.problems
+    assert problem.line == 14 and "written in another notation, not a year" in problem.message
+
+
+@pytest.mark.parametrize("year", ["1999", "+2018"])
+def test_a_year_in_decimal_digits_is_read(make_catalogue, year):
+    text = (CORPUS / "_valid.yaml").read_text().replace('date: "2018-01"', f"date: {year}")
+    text = text.replace('published: "2020-01-15"', "published: 2021")
+    path = make_catalogue(text=text, articles={"article.txt": (CORPUS / "article.txt").read_text()})
+    assert load_catalogue(path).events[0].date.start.year == int(year)
