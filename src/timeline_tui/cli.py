@@ -19,7 +19,7 @@ from timeline_tui.cache import load_index
 from timeline_tui.embedded import embedded_catalogue_path
 from timeline_tui.errors import CatalogueError, Severity
 from timeline_tui.files import is_pipe
-from timeline_tui.model import Catalogue
+from timeline_tui.model import Catalogue, Event
 from timeline_tui.output import (
     LIST_FORMATS,
     SHOW_FORMATS,
@@ -197,10 +197,14 @@ def _run(args: argparse.Namespace) -> int:
     if command == "coverage":
         return _coverage(args, catalogue)
     if command == "show":
-        return _show(args, catalogue)
+        code = _show(args, catalogue)
+        _summarise(catalogue, [e for e in catalogue.events if e.id == args.event_id])
+        return code
     filters = _filters(args, catalogue)
     if command in ("actors", "themes"):
-        return _vocabulary(command, index, filters, args.format)
+        code = _vocabulary(command, index, filters, args.format)
+        _summarise(catalogue, index.matching_events(filters))
+        return code
     if command is None and sys.stdout.isatty() and sys.stdin.isatty():
         return _browse(args, index, filters)
     events = index.matching_events(filters)
@@ -209,7 +213,19 @@ def _run(args: argparse.Namespace) -> int:
     out = sys.stdout
     write_events(catalogue, events, getattr(args, "format", "text"), out, terminal=out.isatty())
     out.flush()
+    _summarise(catalogue, events)
     return ExitCode.OK
+
+
+def _summarise(catalogue: Catalogue, events: list[Event]) -> None:
+    """One line on stderr when the events printed have quotes that could not be
+    verified or the catalogue has warnings; after the output, so a reader of
+    stdout does not wait for it."""
+    from timeline_tui.check import summary_line, verify_citations
+
+    line = summary_line(catalogue, verify_citations(catalogue, events))
+    if line is not None:
+        print(printable(line), file=sys.stderr)
 
 
 @contextmanager
