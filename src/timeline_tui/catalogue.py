@@ -132,10 +132,7 @@ def build_catalogue(
         "excluded", lambda v, ln, f: _exclusion(reader, v, ln, f, sources), required=False
     )
 
-    errors = [p for p in reader.problems if p.severity is Severity.ERROR]
-    if errors:
-        raise CatalogueError(reader.problems)
-    return Catalogue(
+    catalogue = Catalogue(
         path=path,
         sources=sources,
         actors=actors,
@@ -145,6 +142,10 @@ def build_catalogue(
         title=title,
         warnings=reader.problems,
     )
+    if any(p.severity is Severity.ERROR for p in reader.problems):
+        catalogue.warnings = []
+        raise CatalogueError(reader.problems, partial=catalogue)
+    return catalogue
 
 
 def _reporting(

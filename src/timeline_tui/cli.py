@@ -321,9 +321,11 @@ def _check(args: argparse.Namespace) -> int:
         with _progress_line(path) as report:
             catalogue = load_catalogue(path, report)
     except CatalogueError as error:
-        problems = error.problems
         if error.unreadable:
             raise
+        # the valid part is checked too, so one run reports every problem
+        partial = [] if error.partial is None else check_catalogue(error.partial)
+        problems = [*error.problems, *partial]
         catalogue = None
     else:
         problems = check_catalogue(catalogue)
