@@ -221,7 +221,7 @@ def _summarise(catalogue: Catalogue, events: list[Event]) -> None:
     """One line on stderr when the events printed have quotes that could not be
     verified or the catalogue has warnings; after the output, so a reader of
     stdout does not wait for it."""
-    from timeline_tui.check import summary_line, verify_citations
+    from timeline_tui.verify import summary_line, verify_citations
 
     line = summary_line(catalogue, verify_citations(catalogue, events))
     if line is not None:
