@@ -35,12 +35,15 @@ _REPORT_EVERY = 2048
 """Events checked between two progress reports."""
 
 TOP_KEYS = ("title", "description", "sources", "actors", "themes", "events", "excluded")
-SOURCE_KEYS = ("id", "file", "publisher", "title", "author", "published", "published_note")
+SOURCE_KEYS = (
+    "id", "file", "publisher", "title", "author", "published", "published_note",
+    "origin", "added", "sha256",
+)  # fmt: skip
 ACTOR_KEYS = ("id", "name", "kind", "aliases", "affiliation")
 THEME_KEYS = ("id", "name", "description")
 EVENT_KEYS = (
     "id", "date", "end", "date_text", "title", "summary", "actors", "themes",
-    "places", "figures", "sources", "disputes",
+    "places", "figures", "sources", "disputes", "notes", "draft",
 )  # fmt: skip
 CITATION_KEYS = ("source", "quote")
 FIGURE_KEYS = ("label", "value", "unit")
@@ -214,12 +217,16 @@ def _source(reader: FieldReader, value: object, line: int, field: str, folder: P
         id=source_id,
         file=file,
         path=path,
-        publisher=reader.text(item, "publisher", field) or "",
-        title=reader.text(item, "title", field) or "",
+        # an article added from a plain-text file may name neither: left empty, not guessed
+        publisher=reader.text(item, "publisher", field, required=False) or "",
+        title=reader.text(item, "title", field, required=False) or "",
         author=reader.text(item, "author", field, required=False),
         published=published,
         published_note=reader.text(item, "published_note", field, required=False),
         location=location,
+        origin=reader.text(item, "origin", field, required=False),
+        added=reader.text(item, "added", field, required=False),
+        sha256=reader.text(item, "sha256", field, required=False),
     )
 
 
@@ -296,11 +303,21 @@ def _event(
         f"{field}.figures",
         lambda v, ln, f: _figure(reader, v, ln, f),
     )
-    disputes = reader.each(
-        reader.items(item, "disputes", field, required=False),
-        f"{field}.disputes",
-        lambda v, ln, f: _dispute(reader, v, ln, f),
+    disputes = tuple(
+        reader.each(
+            reader.items(item, "disputes", field, required=False),
+            f"{field}.disputes",
+            lambda v, ln, f: _dispute(reader, v, ln, f),
+        )
     )
+    if disputes and len({citation.source for citation in citations}) == 1:
+        reader.problem(
+            line_of(item, "disputes"),
+            join_field(field, "disputes"),
+            "the event cites a single article, so nothing quoted on it disagrees; "
+            "quote each article that takes a side, or make the remark one of its notes",
+            Severity.WARNING,
+        )
     return Event(
         id=event_id,
         date=span,
@@ -312,9 +329,21 @@ def _event(
         places=tuple(reader.texts(item, "places", field, required=False)),
         figures=tuple(figures),
         citations=tuple(citations),
-        disputes=tuple(disputes),
+        disputes=disputes,
         location=location,
+        notes=_notes(reader, item, field),
+        draft=_flag(reader, item, "draft", field),
     )
+
+
+def _flag(reader: FieldReader, item: YamlMap, key: str, field: str) -> bool:
+    value = item.get(key, False)
+    if value is None or isinstance(value, bool):
+        return bool(value)
+    reader.problem(
+        line_of(item, key), join_field(field, key), f"expected true or false, got {describe(value)}"
+    )
+    raise Invalid
 
 
 def _citation(
@@ -365,6 +394,18 @@ def _dispute(reader: FieldReader, value: object, line: int, field: str) -> Dispu
         about=reader.text(item, "about", field, required=False) or "",
         note=reader.text(item, "note", field) or "",
     )
+
+
+def _notes(reader: FieldReader, item: YamlMap, field: str) -> tuple[str, ...]:
+    notes = reader.texts(item, "notes", field, required=False)
+    for index, note in enumerate(notes):
+        if not note.strip():
+            reader.problem(
+                line_of(item["notes"], index),
+                f"{join_field(field, 'notes')}[{index}]",
+                "empty note",
+            )
+    return tuple(notes)
 
 
 def _exclusion(

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from timeline_tui.errors import Problem
-from timeline_tui.files import read_article_text, source_folder
+import hashlib
+
+from timeline_tui.errors import Problem, Severity
+from timeline_tui.files import Unreadable, read_article_bytes, read_article_text, source_folder
 from timeline_tui.model import Catalogue, Location, Source
 from timeline_tui.provenance import Article
 from timeline_tui.verify import (
@@ -48,7 +50,7 @@ def check_catalogue(catalogue: Catalogue) -> list[Problem]:
     """Every problem of a catalogue that loaded: unreadable articles, quotes not verbatim,
     events dated after every article that reports them. Loading warnings come first."""
     articles, problems = read_articles(catalogue)
-    problems = [*catalogue.warnings, *problems]
+    problems = [*catalogue.warnings, *problems, *_changed_articles(catalogue, articles)]
 
     def verify(source_id: str, quote: str, location: Location) -> None:
         article = articles.get(source_id)
@@ -73,4 +75,69 @@ def check_catalogue(catalogue: Catalogue) -> list[Problem]:
             problems.append(late)
     for exclusion in catalogue.excluded:
         verify(exclusion.source, exclusion.quote, exclusion.location)
+    return problems + _to_review(catalogue)
+
+
+UNWRITTEN = "TO WRITE"
+"""How `timeline draft` and `coverage --format yaml` begin the text a person is to write."""
+
+
+def _changed_articles(catalogue: Catalogue, readable: dict[str, Article]) -> list[Problem]:
+    """Articles whose bytes differ from the SHA-256 recorded when they were added."""
+    problems = []
+    for source in catalogue.sources.values():
+        if source.sha256 is None or source.id not in readable:
+            continue
+        try:
+            data = read_article_bytes(source.path, source_folder(source.path, source.file))
+        except Unreadable:
+            continue  # read a moment ago: a file that vanished since is reported next run
+        digest = hashlib.sha256(data).hexdigest()
+        if digest != source.sha256.strip().lower():
+            location = source.location
+            problems.append(
+                Problem(
+                    location.file,
+                    location.line,
+                    f"{location.field}.sha256",
+                    f"article {source.file!r} has changed since it was added (its SHA-256 is "
+                    f"now {digest}): its quotes were verified against other words",
+                )
+            )
+    return problems
+
+
+def _to_review(catalogue: Catalogue) -> list[Problem]:
+    """Drafted events and unwritten exclusion reasons: usable, but still to be written."""
+    problems = []
+    for event in catalogue.events:
+        unwritten = [
+            name for name in ("title", "summary") if getattr(event, name).startswith(UNWRITTEN)
+        ]
+        if event.draft or unwritten:
+            location = event.location
+            todo = f"write its {' and '.join(unwritten)}, then " if unwritten else ""
+            problems.append(
+                Problem(
+                    location.file,
+                    location.line,
+                    location.field,
+                    f"draft to review: {todo}remove `draft: true`"
+                    if event.draft
+                    else f"draft to review: {todo.removesuffix(', then ')}",
+                    Severity.WARNING,
+                )
+            )
+    for exclusion in catalogue.excluded:
+        if exclusion.reason.startswith(UNWRITTEN):
+            location = exclusion.location
+            problems.append(
+                Problem(
+                    location.file,
+                    location.line,
+                    location.field.removesuffix(".quote") + ".reason",
+                    "exclusion to review: write its reason",
+                    Severity.WARNING,
+                )
+            )
     return problems

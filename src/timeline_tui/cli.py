@@ -1,21 +1,40 @@
 """The `timeline` command. stdout carries data only; messages go to stderr.
 
+`COMMANDS` declares, once, which options each command takes; the parsers are
+built from it. An option means the same before or after the command's name, and
+an option the command does not use is a usage error wherever it stands.
+
 Only `_browse` imports the Textual app, so every pipe stays quick.
 """
 
 from __future__ import annotations
 
 import argparse
-import enum
-import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
-from timeline_tui import __version__
 from timeline_tui.cache import load_index
+from timeline_tui.cli_authoring import AUTHORING_COMMANDS
+from timeline_tui.cli_parser import (
+    FILTERS,
+    LOADING,
+    Command,
+    ExitCode,
+    UsageError,
+    build_parsers,
+    parse_args,
+)
+from timeline_tui.cli_streams import (
+    OutputError,
+    degrade_encoding,
+    is_terminal,
+    silence_stdout,
+    stdout_writer,
+)
+from timeline_tui.cli_streams import error as _error
 from timeline_tui.embedded import embedded_catalogue_path
 from timeline_tui.errors import CatalogueError, Severity
 from timeline_tui.files import is_pipe
@@ -24,6 +43,7 @@ from timeline_tui.output import (
     LIST_FORMATS,
     SHOW_FORMATS,
     VOCABULARY_FORMATS,
+    source_row,
     write_event_detail,
     write_events,
     write_vocabulary,
@@ -33,145 +53,24 @@ from timeline_tui.query import Filters, Index, QueryError, build_filters
 from timeline_tui.textsafe import printable
 
 
-class ExitCode(enum.IntEnum):
-    OK = 0
-    PROBLEMS = 1
-    USAGE = 2
-
-
-class UsageError(Exception):
-    """Bad usage that argparse cannot see: reported in one line, exit 2."""
-
-
-# Options every command accepts, before or after the command name. Their defaults
-# are suppressed so that a subcommand's copy does not overwrite the top level's.
-_COMMON_DEFAULTS: dict[str, Any] = {
-    "catalog": None,
-    "no_cache": False,
-    "actor": [],
-    "theme": [],
-    "source": [],
-    "since": None,
-    "until": None,
-    "search": "",
-}
-
-
-def _common_options(filters: bool) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
-    parser.add_argument(
-        "--catalog", metavar="PATH", help="catalogue file to read (default: the embedded catalogue)"
-    )
-    parser.add_argument(
-        "--no-cache",
-        action="store_true",
-        help="read the catalogue's YAML, neither using nor writing the parsed copy kept in "
-        "$XDG_CACHE_HOME/timeline-tui",
-    )
-    if filters:
-        group = parser.add_argument_group("filters")
-        group.add_argument(
-            "--actor",
-            action="append",
-            metavar="NAME",
-            help="events involving this actor (id, name or alias); repeatable",
-        )
-        group.add_argument(
-            "--theme", action="append", metavar="NAME", help="events on this theme; repeatable"
-        )
-        group.add_argument(
-            "--source", action="append", metavar="ID", help="events citing this source; repeatable"
-        )
-        group.add_argument(
-            "--since", metavar="DATE", help="from this date: 2019, 'April 2019', '2 years ago'"
-        )
-        group.add_argument("--until", metavar="DATE", help="up to the end of this date")
-        group.add_argument(
-            "--search", metavar="TEXT", help="words to find in the title, summary or quotes"
-        )
-    return parser
-
-
-def build_parser() -> argparse.ArgumentParser:
-    common, filtered = _common_options(False), _common_options(True)
-    parser = argparse.ArgumentParser(
-        prog="timeline",
-        description="Explore a catalogue of dated, sourced events. With no command, opens "
-        "the app on a terminal and lists events on a pipe.",
-        parents=[filtered],
-    )
-    parser.add_argument("--version", action="version", version=f"timeline {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    listing = commands.add_parser(
-        "list",
-        parents=[filtered],
-        help="print matching events",
-        description="Print the matching events in date order.",
-    )
-    listing.add_argument(
-        "--format", choices=LIST_FORMATS, default="text", help="output format (default: text)"
-    )
-    listing.add_argument("--reverse", action="store_true", help="latest first")
-
-    show = commands.add_parser(
-        "show",
-        parents=[common],
-        help="print one event in full",
-        description="Print one event with its quotes and sources.",
-    )
-    show.add_argument("event_id", metavar="ID", help="the event's id")
-    show.add_argument("--format", choices=SHOW_FORMATS, default="text")
-
-    for name, what in (("actors", "actors"), ("themes", "themes")):
-        vocabulary = commands.add_parser(
-            name,
-            parents=[filtered],
-            help=f"list the {what} with their event counts",
-            description=f"List the catalogue's {what}, each with the number of events "
-            "that match the filters.",
-        )
-        vocabulary.add_argument("--format", choices=VOCABULARY_FORMATS, default="text")
-
-    commands.add_parser(
-        "check",
-        parents=[common],
-        help="validate a catalogue and verify every quote",
-        description="Validate the catalogue and check that every quote stands verbatim "
-        "in its article. Exit 0 when clean, 1 when problems were found.",
-    )
-
-    coverage = commands.add_parser(
-        "coverage",
-        parents=[common],
-        help="find dated statements in the articles that the catalogue leaves out",
-        description="List every date mention in the articles that no event quotes and no "
-        "exclusion explains. Exit 0 when nothing is open, 1 when something is.",
-    )
-    coverage.add_argument(
-        "--source", action="append", metavar="ID", default=[], help="only this source; repeatable"
-    )
-    coverage.add_argument("--format", choices=("text", "json"), default="text")
-    return parser
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    degrade_encoding()
     try:
-        args = parser.parse_args(argv)
+        args = parse_args(argv, COMMANDS)
     except SystemExit as stop:  # argparse has printed its message
         return int(stop.code or 0)
-    for name, default in _COMMON_DEFAULTS.items():
-        if not hasattr(args, name):
-            setattr(args, name, default)
     try:
-        return _run(args)
+        return COMMANDS[args.command].run(args)
     except BrokenPipeError:
         # the reader (head, less) has gone: that is how pipes end, not an error
-        _silence_stdout()
+        silence_stdout()
         return ExitCode.OK
     except KeyboardInterrupt:
         return 130
+    except OutputError as error:
+        silence_stdout()
+        _error(str(error))
+        return ExitCode.OUTPUT
     except (UsageError, QueryError) as error:
         _error(str(error))
         return ExitCode.USAGE
@@ -184,48 +83,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return ExitCode.USAGE
 
 
-def _run(args: argparse.Namespace) -> int:
-    command = args.command
-    if command == "check":
-        return _check(args)
+def _load_index(args: argparse.Namespace) -> Index:
+    """The catalogue named by `--catalog` (or the embedded one), through the cache."""
     path = _catalogue_path(args)
     # a pipe is read once, so it has nothing a cache could be checked against
     use_cache = not args.no_cache and not is_pipe(path)
     with _progress_line(path) as report:
         index = load_index(path, use_cache=use_cache, report=report)
-    catalogue = index.catalogue
-    if command == "coverage":
-        return _coverage(args, catalogue)
-    if command == "show":
-        code = _show(args, catalogue)
-        _summarise(catalogue, [e for e in catalogue.events if e.id == args.event_id])
-        return code
-    filters = _filters(args, catalogue)
-    if command in ("actors", "themes"):
-        code = _vocabulary(command, index, filters, args.format)
-        _summarise(catalogue, index.matching_events(filters))
-        return code
-    if command is None and sys.stdout.isatty() and sys.stdin.isatty():
-        return _browse(args, index, filters)
-    events = index.matching_events(filters)
-    if getattr(args, "reverse", False):
-        events.reverse()
-    out = sys.stdout
-    write_events(catalogue, events, getattr(args, "format", "text"), out, terminal=out.isatty())
-    out.flush()
-    _summarise(catalogue, events)
-    return ExitCode.OK
-
-
-def _summarise(catalogue: Catalogue, events: list[Event]) -> None:
-    """One line on stderr when the events printed have quotes that could not be
-    verified or the catalogue has warnings; after the output, so a reader of
-    stdout does not wait for it."""
-    from timeline_tui.verify import summary_line, verify_citations
-
-    line = summary_line(catalogue, verify_citations(catalogue, events))
-    if line is not None:
-        print(printable(line), file=sys.stderr)
+    return index
 
 
 @contextmanager
@@ -254,38 +119,97 @@ def _filters(args: argparse.Namespace, catalogue: Catalogue) -> Filters:
     )
 
 
-def _browse(args: argparse.Namespace, index: Index, filters: Filters) -> int:
+def _list(args: argparse.Namespace) -> int:
+    index = _load_index(args)
+    catalogue = index.catalogue
+    filters = _filters(args, catalogue)
+    if args.command is None and is_terminal(sys.stdout) and is_terminal(sys.stdin):
+        return _browse(index, filters)
+    events = index.matching_events(filters)
+    if args.reverse:
+        events.reverse()
+    with stdout_writer() as out:
+        terminal = is_terminal(out)
+        caption = _caption(filters, len(events), catalogue) if terminal else None
+        write_events(
+            catalogue, events, args.format, out, terminal=terminal, caption=caption,
+            raw=args.raw_csv,
+        )  # fmt: skip
+    _summarise(catalogue, events)
+    return ExitCode.OK
+
+
+def _summarise(catalogue: Catalogue, events: list[Event]) -> None:
+    """One line on stderr when the events shown have quotes that could not be
+    verified or the catalogue has warnings; after the output, so a reader of
+    stdout does not wait for it."""
+    from timeline_tui.verify import summary_line, verify_citations
+
+    line = summary_line(catalogue, verify_citations(catalogue, events))
+    if line is not None:
+        _error(line, prefix=False, indent="")
+
+
+def _caption(filters: Filters, count: int, catalogue: Catalogue) -> str:
+    """`3 of 62 events · actor China · from 1 Jan 1990`: the filters as understood."""
+    from timeline_tui.describe import describe_filters
+
+    return " · ".join([f"{count:,} of {len(catalogue.events):,} events",
+                       *describe_filters(filters, catalogue)])  # fmt: skip
+
+
+def _browse(index: Index, filters: Filters) -> int:
     try:
         # Textual takes a while to import: only the app pays for it.
         from timeline_tui.app.app import TimelineApp
     except ModuleNotFoundError as error:
         if error.name is None or not error.name.startswith("timeline_tui.app"):
             raise
-        write_events(
-            index.catalogue, index.matching_events(filters), "text", sys.stdout, terminal=True
-        )
+        events = index.matching_events(filters)
+        with stdout_writer() as out:
+            caption = _caption(filters, len(events), index.catalogue)
+            write_events(index.catalogue, events, "text", out, terminal=True, caption=caption)
         return ExitCode.OK
     TimelineApp(index, filters).run()
     return ExitCode.OK
 
 
-def _show(args: argparse.Namespace, catalogue: Catalogue) -> int:
+def _show(args: argparse.Namespace) -> int:
+    catalogue = _load_index(args).catalogue
     event = catalogue.event(args.event_id)
     if event is None:
-        import difflib
-
-        close = difflib.get_close_matches(args.event_id, [e.id for e in catalogue.events], n=3)
-        hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
-        raise UsageError(f"no event {args.event_id!r} in {catalogue.path}{hint}")
-    write_event_detail(catalogue, event, args.format, sys.stdout)
+        raise UsageError(
+            f"no event {args.event_id!r} in {catalogue.path}"
+            + _suggest(args.event_id, [e.id for e in catalogue.events])
+        )
+    with stdout_writer() as out:
+        write_event_detail(catalogue, event, args.format, out)
+    _summarise(catalogue, [event])
     return ExitCode.OK
 
 
-def _vocabulary(command: str, index: Index, filters: Filters, format_name: str) -> int:
+def _suggest(word: str, ids: list[str], most: int = 8) -> str:
+    """`; did you mean 'a', 'b'?`: ids containing the word, then near misses."""
+    import difflib
+
+    folded = word.casefold()
+    containing = [i for i in ids if folded and folded in i.casefold()]
+    near = difflib.get_close_matches(word, ids, n=3)
+    found = list(dict.fromkeys([*containing, *near]))
+    if not found:
+        return "; `timeline list` lists the events with their ids"
+    more = f" (and {len(found) - most} more)" if len(found) > most else ""
+    return f"; did you mean {', '.join(repr(i) for i in found[:most])}{more}?"
+
+
+def _vocabulary(args: argparse.Namespace) -> int:
+    index = _load_index(args)
     catalogue = index.catalogue
-    counts = index.facet_counts(filters, "actors" if command == "actors" else "themes")
+    filters = _filters(args, catalogue)
+    facet = args.command
+    counts = index.facet_counts(filters, facet)
     rows: list[dict[str, Any]]
-    if command == "actors":
+    if facet == "actors":
         rows = [
             {
                 "id": a.id,
@@ -297,7 +221,7 @@ def _vocabulary(command: str, index: Index, filters: Filters, format_name: str) 
             }
             for a in catalogue.actors.values()
         ]
-    else:
+    elif facet == "themes":
         rows = [
             {
                 "id": t.id,
@@ -307,7 +231,11 @@ def _vocabulary(command: str, index: Index, filters: Filters, format_name: str) 
             }
             for t in catalogue.themes.values()
         ]
-    write_vocabulary(rows, format_name, sys.stdout)
+    else:
+        rows = [source_row(s, counts.get(s.id, 0)) for s in catalogue.sources.values()]
+    with stdout_writer() as out:
+        write_vocabulary(rows, args.format, out, raw=args.raw_csv)
+    _summarise(catalogue, index.matching_events(filters))
     return ExitCode.OK
 
 
@@ -329,46 +257,118 @@ def _check(args: argparse.Namespace) -> int:
         catalogue = None
     else:
         problems = check_catalogue(catalogue)
-    for problem in problems:
-        print(printable(str(problem)))
+    with stdout_writer() as out:
+        for problem in problems:
+            out.write(printable(str(problem)) + "\n")
     errors = sum(1 for p in problems if p.severity is Severity.ERROR)
     warnings = len(problems) - errors
     if catalogue is None or errors:
-        print(f"{path}: {errors} error(s), {warnings} warning(s)", file=sys.stderr)
+        _error(f"{path}: {errors} error(s), {warnings} warning(s)", prefix=False, indent="")
         return ExitCode.PROBLEMS
     quotes = sum(len(e.citations) for e in catalogue.events) + len(catalogue.excluded)
-    print(
+    _error(
         f"{path}: OK: {len(catalogue.events)} events, {quotes} quotes verified in "
         f"{len(catalogue.sources)} sources" + (f", {warnings} warning(s)" if warnings else ""),
-        file=sys.stderr,
+        prefix=False,
+        indent="",
     )
     return ExitCode.OK
 
 
-def _coverage(args: argparse.Namespace, catalogue: Catalogue) -> int:
+def _coverage(args: argparse.Namespace) -> int:
     from timeline_tui.coverage import analyse, write_report
 
+    catalogue = _load_index(args).catalogue
     unknown = [s for s in args.source if s not in catalogue.sources]
     if unknown:
         raise UsageError(
             f"unknown source {unknown[0]!r}; the catalogue has {', '.join(catalogue.sources)}"
         )
     report = analyse(catalogue, args.source or None)
-    write_report(report, args.format, sys.stdout)
+    with stdout_writer() as out:
+        write_report(report, args.format, out)
     return ExitCode.PROBLEMS if report.open_mentions else ExitCode.OK
 
 
-def _error(message: str, *, prefix: bool = True, stream: IO[str] | None = None) -> None:
-    text = printable(message)
-    print(f"timeline: {text}" if prefix else f"  {text}", file=stream or sys.stderr)
+def _show_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("event_id", metavar="ID", help="the event's id")
 
 
-def _silence_stdout() -> None:
-    """Point stdout at /dev/null so the interpreter's last flush does not fail again."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    try:
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
-    finally:
-        os.close(devnull)
+def _vocabulary_command(name: str, what: str) -> Command:
+    return Command(
+        name,
+        help=f"list the {what} with their event counts",
+        description=f"List the catalogue's {what}, each with the number of events that "
+        "match the filters.",
+        options=(*LOADING, *FILTERS, "format", "raw_csv"),
+        run=_vocabulary,
+        formats=VOCABULARY_FORMATS,
+    )
+
+
+COMMANDS: dict[str | None, Command] = {
+    command.name: command
+    for command in (
+        Command(
+            None,
+            help="",
+            description="Explore a catalogue of dated, sourced events. With no command, "
+            "opens the app on a terminal and lists events on a pipe.",
+            options=(*LOADING, *FILTERS),
+            run=_list,
+        ),
+        Command(
+            "list",
+            help="print matching events",
+            description="Print the matching events in date order.",
+            options=(*LOADING, *FILTERS, "format", "reverse", "raw_csv"),
+            run=_list,
+            formats=LIST_FORMATS,
+        ),
+        Command(
+            "show",
+            help="print one event in full",
+            description="Print one event with its quotes and sources.",
+            options=(*LOADING, "format"),
+            run=_show,
+            formats=SHOW_FORMATS,
+            arguments=_show_arguments,
+        ),
+        _vocabulary_command("actors", "actors"),
+        _vocabulary_command("themes", "themes"),
+        Command(
+            "sources",
+            help="list the sources (articles) with the number of events citing each",
+            description="List the catalogue's sources: id, publisher, title, date, file "
+            "(relative to the catalogue's folder) and the number of events that cite it "
+            "and match the filters.",
+            options=(*LOADING, *FILTERS, "format", "raw_csv"),
+            run=_vocabulary,
+            formats=VOCABULARY_FORMATS,
+        ),
+        Command(
+            "check",
+            help="validate a catalogue and verify every quote",
+            description="Validate the catalogue and check that every quote stands verbatim "
+            "in its article. Exit 0 when clean, 1 when problems were found.",
+            options=("catalog",),
+            run=_check,
+        ),
+        Command(
+            "coverage",
+            help="find dated statements in the articles that the catalogue leaves out",
+            description="List every date mention in the articles that no event quotes and "
+            "no exclusion explains. Exit 0 when nothing is open, 1 when something is.",
+            options=(*LOADING, "source", "format"),
+            run=_coverage,
+            formats=("text", "json", "yaml"),
+            option_help={"source": "only this source's article; repeatable"},
+        ),
+        *AUTHORING_COMMANDS,
+    )
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The top-level parser, with a subparser per command of `COMMANDS`."""
+    return build_parsers(COMMANDS)[0]

@@ -36,7 +36,7 @@ from timeline_tui.model import Catalogue, Event, Exclusion, Source
 from timeline_tui.provenance import Article, Span, fold
 from timeline_tui.textsafe import printable
 
-REPORT_FORMATS = ("text", "json")
+REPORT_FORMATS = ("text", "json", "yaml")
 
 
 class Status(str, enum.Enum):
@@ -288,6 +288,12 @@ def write_report(report: CoverageReport, format_name: str, out: IO[str]) -> None
         out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     elif format_name == "text":
         _write_text(report, out)
+    elif format_name == "yaml":
+        # an `excluded` entry to complete for each open sentence, to paste into the catalogue
+        from timeline_tui.authoring.drafts import exclusion_stubs
+        from timeline_tui.authoring.yamltext import render_document
+
+        out.write(render_document("excluded", exclusion_stubs(report.open_mentions)))
     else:
         raise ValueError(f"unknown format {format_name!r}; expected one of {REPORT_FORMATS}")
 

@@ -33,6 +33,12 @@ class Source:
     published: PartialDate | None
     published_note: str | None
     location: Location
+    origin: str | None = None
+    """Where the article came from: the page's address, or the file it was added from."""
+    added: str | None = None
+    """When it was added to the catalogue (ISO 8601, UTC)."""
+    sha256: str | None = None
+    """Of the stored article's bytes when it was added: `check` reports any change since."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +93,8 @@ class Figure:
 
 @dataclass(frozen=True, slots=True)
 class Dispute:
+    """Where articles the event cites disagree, each side quoted among its citations."""
+
     about: str
     note: str
 
@@ -105,6 +113,10 @@ class Event:
     citations: tuple[Citation, ...]
     disputes: tuple[Dispute, ...]
     location: Location
+    notes: tuple[str, ...] = ()
+    """Caveats and context that are not a disagreement between the articles."""
+    draft: bool = False
+    """Drafted from an open date mention (`timeline draft`), not yet written up."""
 
     @property
     def source_ids(self) -> tuple[str, ...]:

@@ -204,7 +204,10 @@ class Index:
 
     @property
     def haystacks(self) -> list[str]:
-        """Per event, its title, summary and quotes, case-folded, for `--search`."""
+        """Per event, its title, summary, quotes, notes and disputes, case-folded.
+
+        What `--search` looks in.
+        """
         if self._haystacks is None:
             self._haystacks = _haystacks(self.events)
         return self._haystacks
@@ -414,9 +417,18 @@ class Index:
         return {value: (mask & rest).bit_count() for value, mask in masks.items()}
 
 
+def _searched_texts(event: Event) -> list[str]:
+    """What `--search` looks in: title, summary, quotes, notes and what disputes say."""
+    parts = [event.title, event.summary]
+    parts += [citation.quote for citation in event.citations]
+    parts += event.notes
+    for dispute in event.disputes:
+        parts += (dispute.about, dispute.note)
+    return parts
+
+
 def _haystack(event: Event) -> str:
-    parts = [event.title, event.summary, *(citation.quote for citation in event.citations)]
-    return " ".join(" ".join(parts).split()).casefold()
+    return " ".join(" ".join(_searched_texts(event)).split()).casefold()
 
 
 def _haystacks(events: Sequence[Event]) -> list[str]:
@@ -426,8 +438,7 @@ def _haystacks(events: Sequence[Event]) -> list[str]:
     """
     parts: list[str] = []
     for event in events:
-        parts += (event.title, event.summary)
-        parts += [citation.quote for citation in event.citations]
+        parts += _searched_texts(event)
         parts.append("\x00")
     joined = " ".join(parts)
     if joined.count("\x00") != len(events):  # a NUL in some text: one event at a time

@@ -76,7 +76,10 @@ def test_csv_and_tsv_read_back(capsys, catalog):
     _, out, _ = run(capsys, "list", "--catalog", catalog, "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
     assert rows[0]["actors"] == "Freedonia; Sylvania"
-    assert rows[0]["quotes"].startswith("Freedonia recognised Sylvania in December 1991.; ")
+    assert rows[0]["quotes"] == (
+        "Freedonia recognised Sylvania in December 1991.\nFreedonia recognised Sylvania in 1992"
+    )
+    assert rows[0]["display_date"] == "Dec 1991" and rows[4]["date_text"] == "On Monday"
     _, out, _ = run(capsys, "list", "--catalog", catalog, "--format", "tsv")
     rows = list(csv.DictReader(io.StringIO(out), delimiter="\t", quoting=csv.QUOTE_NONE))
     assert [r["id"] for r in rows] == ["recognition", "embassies", "port", "trade-2019", "visit"]
@@ -125,10 +128,21 @@ def test_show_prints_quotes_and_sources(capsys, catalog):
     assert json.loads(out)["sources"][0]["publisher"] == "The Daily"
 
 
-def test_show_unknown_event(capsys, catalog):
+def test_show_unknown_event_suggests_near_misses(capsys, catalog):
     code, out, err = run(capsys, "show", "embasies", "--catalog", catalog)
     assert code == 2 and out == ""
     assert "no event 'embasies'" in err and "did you mean 'embassies'" in err
+
+
+def test_show_unknown_event_suggests_ids_containing_the_word(capsys, catalog):
+    code, out, err = run(capsys, "show", "TRADE", "--catalog", catalog)
+    assert code == 2 and out == ""
+    assert "did you mean 'trade-2019'?" in err
+
+
+def test_show_unknown_event_without_any_likeness_points_to_list(capsys, catalog):
+    _, _, err = run(capsys, "show", "zzz", "--catalog", catalog)
+    assert "`timeline list` lists the events" in err
 
 
 def test_vocabularies_count_matching_events(capsys, catalog):

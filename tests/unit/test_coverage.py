@@ -404,7 +404,7 @@ def test_unknown_report_format_and_source_are_refused(make_catalogue):
     with pytest.raises(ValueError, match="unknown source"):
         analyse(catalogue, ["nope"])
     with pytest.raises(ValueError, match="unknown format"):
-        write_report(analyse(catalogue), "yaml", io.StringIO())
+        write_report(analyse(catalogue), "xml", io.StringIO())
 
 
 def test_analyse_raises_for_an_unreadable_article(make_catalogue):

@@ -10,7 +10,7 @@ import pytest
 
 from timeline_tui.catalogue import load_catalogue
 from timeline_tui.check import check_catalogue
-from timeline_tui.query import Filters, Index
+from timeline_tui.query import Filters, Index, build_filters
 
 SHARED_SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 
@@ -65,6 +65,17 @@ def test_coverage_leaves_nothing_open(catalogue):
     assert len(report.mentions) > 50
 
 
+def test_every_dispute_quotes_at_least_two_articles(catalogue):
+    one_sided = [e.id for e in catalogue.events if e.disputes and len(e.source_ids) < 2]
+    assert one_sided == []
+
+
+def test_caveats_are_notes_not_disputes(catalogue):
+    for event_id in ("sco-founded-1996", "xi-aliyev-meeting-beijing-2019"):
+        event = catalogue.event(event_id)
+        assert event is not None and event.notes and not event.disputes
+
+
 def test_disagreements_are_recorded_not_resolved(catalogue):
     disputed = [e for e in catalogue.events if e.disputes]
     assert len(disputed) >= 5
@@ -72,3 +83,41 @@ def test_disagreements_are_recorded_not_resolved(catalogue):
     astana = catalogue.event("xi-aliyev-strategic-partnership-2024")
     assert astana is not None and len(astana.source_ids) >= 2
     assert any(d.about for d in astana.disputes)
+
+
+@pytest.mark.parametrize(
+    ("name", "event_id"),
+    [
+        ("Kyrgyzstan", "sco-founded-1996"),
+        ("Tajikistan", "sco-founded-1996"),
+        ("UAE", "brics-expansion-2024"),
+        ("Ethiopia", "brics-expansion-2024"),
+        ("Egypt", "brics-expansion-2024"),
+        ("Zaur Shiriyev", "azerbaijan-brics-application-2024"),
+        ("Azerbaijan", "ding-tao-sco-solidarity-2024"),
+        ("CCP", "liu-jianchao-meets-aliyev-2025"),
+        ("BRI", "belt-and-road-launch-2013"),
+        ("OBOR", "belt-and-road-launch-2013"),
+        ("One Belt, One Road", "belt-and-road-launch-2013"),
+        ("Middle Corridor", "middle-corridor-growth-2022"),
+        ("TITR", "middle-corridor-growth-2022"),
+        ("Trans-Caspian International Transport Route", "middle-corridor-growth-2022"),
+        ("Trans-Caspian International Transit Route", "middle-corridor-growth-2022"),
+    ],
+)
+def test_names_the_articles_use_filter_to_their_events(catalogue, name, event_id):
+    filters = build_filters(catalogue, actors=[name])
+    assert event_id in [e.id for e in Index(catalogue).matching_events(filters)]
+
+
+def test_one_meeting_dated_differently_is_not_a_span(catalogue):
+    meeting = catalogue.event("xi-aliyev-strategic-partnership-2024")
+    assert meeting is not None
+    assert meeting.date.end is None and meeting.date.start.iso() == "2024-07"
+    assert any(d.about == "date" for d in meeting.disputes)
+
+
+def test_the_karabakh_applications_are_dated_by_their_report(catalogue):
+    applications = catalogue.event("chinese-companies-apply-karabakh")
+    assert applications is not None
+    assert applications.date.first_day >= dt.date(2024, 7, 1)

@@ -24,7 +24,10 @@ def run_python(code: str, cwd: Path) -> str:
     return result.stdout.strip()
 
 
-HEAVY = "print(','.join(m for m in ('textual', 'dateparser', 'rich') if m in sys.modules))"
+HEAVY = (
+    "print(','.join(m for m in ('textual', 'dateparser', 'rich', 'trafilatura', 'lxml') "
+    "if m in sys.modules))"
+)
 
 
 def test_the_pipe_path_imports_neither_textual_nor_dateparser(tmp_path):
@@ -34,6 +37,28 @@ def test_the_pipe_path_imports_neither_textual_nor_dateparser(tmp_path):
         + HEAVY
     )
     assert run_python(code, tmp_path) == ""
+
+
+def test_the_pipe_path_imports_no_authoring_library(tmp_path):
+    code = (
+        "import sys, io, contextlib; from timeline_tui.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()): main(['list'])\n"
+        "with contextlib.redirect_stdout(io.StringIO()): main(['coverage'])\n"
+        "print(','.join(m for m in ('trafilatura', 'lxml', 'justext') if m in sys.modules))"
+    )
+    assert run_python(code, tmp_path) == ""
+
+
+def test_trafilatura_is_imported_when_a_page_is_added(tmp_path):
+    page = ROOT / "tests" / "data" / "articles" / "market-hall.html"
+    code = (
+        "import sys, contextlib, io; from timeline_tui.cli import main\n"
+        "with contextlib.redirect_stderr(io.StringIO()): main(['init', 'c'])\n"
+        "with contextlib.redirect_stderr(io.StringIO()):\n"
+        f"    main(['add-source', '--catalog', 'c', {str(page)!r}])\n"
+        "print('trafilatura' in sys.modules)"
+    )
+    assert run_python(code, tmp_path) == "True"
 
 
 def test_dateparser_is_imported_when_an_expression_needs_it(tmp_path):

@@ -5,31 +5,11 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widget import Widget
 
+from timeline_tui.describe import describe_filters
 from timeline_tui.model import Catalogue
 from timeline_tui.query import Filters
-from timeline_tui.textsafe import printable
 
-
-def describe_filters(filters: Filters, catalogue: Catalogue) -> list[str]:
-    """The active filters in words, one item per facet, e.g. `actor China or Russia`."""
-    parts = []
-    for facet, label, vocabulary in (
-        ("actors", "actor", catalogue.actors),
-        ("themes", "theme", catalogue.themes),
-        ("sources", "source", catalogue.sources),
-    ):
-        chosen = filters.facet(facet)  # type: ignore[arg-type]
-        if chosen:
-            names = sorted(getattr(vocabulary.get(value), "name", value) for value in chosen)
-            parts.append(f"{label} {' or '.join(names)}")
-    if filters.since:
-        parts.append(f"from {filters.since.day} {filters.since:%b %Y}")
-    if filters.until:
-        parts.append(f"to {filters.until.day} {filters.until:%b %Y}")
-    text = " ".join(filters.text.split())
-    if text:
-        parts.append(f"“{text}”")
-    return [printable(part) for part in parts]
+__all__ = ["FilterSummary", "describe_filters"]
 
 
 class FilterSummary(Widget):

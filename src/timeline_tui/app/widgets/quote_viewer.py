@@ -1,4 +1,4 @@
-"""The highlighted event's sources: each quote inside its paragraph, figures, disagreements."""
+"""The highlighted event's sources: each quote in its paragraph, figures, disagreements, notes."""
 
 from __future__ import annotations
 
@@ -164,6 +164,8 @@ class QuoteViewer(VerticalScroll):
                 ),
                 printable(dispute.note),
             ]
+        for note in event.notes:  # caveats and context: apart from disagreements, no mark
+            parts += ["\n", ("Note: ", "bold $text-muted"), printable(note)]
         if len(event.source_ids) == 1:
             parts += ["\n", (f"{SINGLE_SOURCE_MARK} A single source.", "$text-muted")]
         unverified = sum(1 for e, _ in self.unverified if e == event.id)

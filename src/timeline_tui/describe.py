@@ -1,0 +1,41 @@
+"""The active filters in words, for the app's header and the command line's table.
+
+Textual-free, so that `timeline list` on a terminal can state the filters as the
+app does without importing the app.
+"""
+
+from __future__ import annotations
+
+from timeline_tui.model import Catalogue
+from timeline_tui.query import Filters
+from timeline_tui.textsafe import printable
+
+
+def describe_filters(filters: Filters, catalogue: Catalogue) -> list[str]:
+    """The active filters in words, one item per facet, e.g. `actor China or Russia`.
+
+    Args:
+        filters: The filters as understood (dates already resolved to days).
+        catalogue: Where the facets' ids get their names.
+
+    Returns:
+        Printable phrases, empty when no filter is on.
+    """
+    parts = []
+    for facet, label, vocabulary in (
+        ("actors", "actor", catalogue.actors),
+        ("themes", "theme", catalogue.themes),
+        ("sources", "source", catalogue.sources),
+    ):
+        chosen = filters.facet(facet)  # type: ignore[arg-type]
+        if chosen:
+            names = sorted(getattr(vocabulary.get(value), "name", value) for value in chosen)
+            parts.append(f"{label} {' or '.join(names)}")
+    if filters.since:
+        parts.append(f"from {filters.since.day} {filters.since:%b %Y}")
+    if filters.until:
+        parts.append(f"to {filters.until.day} {filters.until:%b %Y}")
+    text = " ".join(filters.text.split())
+    if text:
+        parts.append(f"“{text}”")
+    return [printable(part) for part in parts]

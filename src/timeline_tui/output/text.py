@@ -1,0 +1,106 @@
+"""Events, one event and vocabularies as text for people.
+
+Every catalogue string, ids included, passes through `printable`, so nothing
+in a catalogue can act on the terminal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import IO, Any
+
+from timeline_tui.model import Catalogue, Event
+from timeline_tui.textsafe import printable
+
+
+def write_lines(catalogue: Catalogue, events: Iterable[Event], out: IO[str]) -> None:
+    """One tab-separated line per event: date, id, title."""
+    for event in events:
+        out.write(f"{event.date.iso()}\t{printable(event.id)}\t{printable(event.title)}\n")
+
+
+NARROWEST_TABLE = 40
+"""Columns below which the table would squeeze its cells to nothing: plain lines instead."""
+
+
+def write_table(
+    catalogue: Catalogue, events: Iterable[Event], out: IO[str], caption: str | None
+) -> None:
+    """A table for a person at a terminal, under a line stating the filters.
+
+    On a terminal too narrow for a table, the caption and plain lines, which the
+    terminal wraps, so that nothing is lost.
+    """
+    # Rich costs an import; only a person at a terminal gets the table.
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console(file=out, highlight=False, markup=False, emoji=False)
+    if console.width < NARROWEST_TABLE:
+        if caption:
+            out.write(printable(caption) + "\n")
+        write_lines(catalogue, events, out)
+        return
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    table.add_column("Date", no_wrap=True, style="cyan")
+    table.add_column("Event", ratio=3)
+    table.add_column("Actors", ratio=2, style="dim")
+    table.add_column("Themes", ratio=1, style="dim")
+    for event in events:
+        table.add_row(
+            Text(event.date.display()),
+            Text(printable(event.title)),
+            Text(printable(", ".join(catalogue.actors[a].name for a in event.actors))),
+            Text(printable(", ".join(catalogue.themes[t].name for t in event.themes))),
+        )
+    if caption:
+        console.print(Text(printable(caption), style="bold"))
+    console.print(table)
+
+
+def write_detail(catalogue: Catalogue, event: Event, out: IO[str]) -> None:
+    """One event in full: every quote with its source's publisher, title, date and file."""
+    lines = [
+        printable(event.title),
+        f"{event.date.long_display()}"
+        + (f"  (the source says: {printable(event.date_text)})" if event.date_text else ""),
+        f"Id: {printable(event.id)}",
+        "",
+        printable(event.summary),
+        "",
+        "Actors: " + printable(", ".join(catalogue.actors[a].name for a in event.actors)),
+        "Themes: " + printable(", ".join(catalogue.themes[t].name for t in event.themes)),
+    ]
+    if event.places:
+        lines.append("Places: " + printable(", ".join(event.places)))
+    lines.extend("Figure: " + printable(figure.display()) for figure in event.figures)
+    for dispute in event.disputes:
+        lines.append(f"Sources differ ({printable(dispute.about)}): {printable(dispute.note)}")
+    lines.extend(f"Note: {printable(note)}" for note in event.notes)
+    for citation in event.citations:
+        source = catalogue.sources[citation.source]
+        published = source.published.long_display() if source.published else "undated"
+        lines += [
+            "",
+            f"[{printable(source.id)}] {printable(source.publisher)}: "
+            f"{printable(source.title)} ({published}) — {printable(source.file)}",
+            f"  “{printable(citation.quote)}”",
+        ]
+    out.write("\n".join(lines) + "\n")
+
+
+def _label(row: dict[str, Any]) -> str:
+    if "name" in row:
+        return str(row["name"])
+    date = f" ({row['date']})" if row.get("date") else ""
+    return f"{row['publisher']}: {row['title']}{date}"
+
+
+def write_vocabulary_text(rows: list[dict[str, Any]], out: IO[str]) -> None:
+    """`count  id  name` per row; sources show publisher, title and date as the name."""
+    width = max((len(printable(str(row["id"]))) for row in rows), default=0)
+    for row in rows:
+        out.write(
+            f"{row['events']:>6}  {printable(str(row['id'])):<{width}}  {printable(_label(row))}\n"
+        )
