@@ -7,7 +7,13 @@ import datetime as dt
 from collections.abc import Sequence
 
 from timeline_tui.errors import Problem, Severity
-from timeline_tui.files import Unreadable, read_article_text, source_folder, unreadable_sentence
+from timeline_tui.files import (
+    Unreadable,
+    is_pipe,
+    read_article_text,
+    source_folder,
+    unreadable_sentence,
+)
 from timeline_tui.model import Catalogue, Event
 
 
@@ -75,7 +81,14 @@ def texts_or_reasons(
                 source.path, source_folder(source.path, source.file)
             )
         except Unreadable as error:
-            reasons[source.id] = unreadable_sentence(f"article {source.file!r}", error)
+            reason = unreadable_sentence(f"article {source.file!r}", error)
+            if error.missing and is_pipe(catalogue.path):
+                folder = source_folder(source.path, source.file)
+                reason += (
+                    f" in {folder}: a catalogue read from a pipe names its articles from "
+                    "the current folder"
+                )
+            reasons[source.id] = reason
     return texts, reasons
 
 

@@ -89,6 +89,18 @@ def test_a_catalogue_from_a_pipe_names_its_articles_from_the_current_folder(
     assert not (path.parent / ".cache" / "timeline-tui").exists()
 
 
+def test_a_catalogue_from_a_pipe_says_where_it_looked_for_its_articles(make_catalogue, tmp_path):
+    text = make_catalogue().read_text()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    result = timeline("check", "--catalog", "/dev/stdin", cwd=elsewhere, stdin=text)
+    assert result.returncode == 1
+    assert (
+        f"article 'one.txt' not found in {elsewhere}: a catalogue read from a pipe names "
+        "its articles from the current folder"
+    ) in result.stdout
+
+
 def test_an_article_swapped_for_a_link_after_loading_is_refused(make_catalogue, tmp_path):
     path = make_catalogue()
     catalogue = load_catalogue(path)
