@@ -156,18 +156,27 @@ def read_article_bytes(path: Path, folder: Path) -> bytes:
             f"leads outside the catalogue's folder (to {real}); refusing to read it"
         ) from None
     # O_NOFOLLOW: a link swapped in since `realpath` looked is refused, not followed
-    descriptor = _open(real, os.O_NOFOLLOW)
+    return read_regular_bytes(real, MAX_ARTICLE_BYTES, "an article", os.O_NOFOLLOW)
+
+
+def read_regular_bytes(path: Path | str, limit: int, what: str, flags: int = 0) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes (`what` names it in messages).
+
+    Raises:
+        Unreadable: saying why it is not read.
+    """
+    descriptor = _open(path, flags)
     try:
         status = os.fstat(descriptor)
         if not stat.S_ISREG(status.st_mode):
             raise Unreadable(_kind(status.st_mode))
-        if status.st_size > MAX_ARTICLE_BYTES:
+        if status.st_size > limit:
             raise Unreadable(
                 f"is {_megabytes(status.st_size)}, larger than "
-                f"{_megabytes(MAX_ARTICLE_BYTES)}, the limit for an article"
+                f"{_megabytes(limit)}, the limit for {what}"
             )
         try:
-            return _read_all(descriptor, MAX_ARTICLE_BYTES, "an article")
+            return _read_all(descriptor, limit, what)
         except OSError as error:
             raise Unreadable(why_unreadable(error)) from None
     finally:

@@ -138,3 +138,11 @@ def test_a_linked_catalogue_names_its_articles_beside_the_file_it_points_to(
     assert result.returncode == 0, result.stdout + result.stderr
     catalogue = load_catalogue(elsewhere / "events.yaml")
     assert catalogue.sources["one"].path.parent == path.parent.resolve()
+
+
+def test_add_source_refuses_a_fifo_without_waiting(tmp_path):
+    assert timeline("init", ".", cwd=tmp_path).returncode == 0
+    os.mkfifo(tmp_path / "page.html")
+    result = timeline("add-source", "page.html", cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "page.html: cannot be read: is a named pipe (FIFO)" in result.stderr
