@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import gc
+import math
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -12,6 +13,7 @@ from typing import Any, TypeVar
 from timeline_tui.dates import DateError, DateSpan
 from timeline_tui.errors import CatalogueError, Problem, Severity
 from timeline_tui.fields import FieldReader, Invalid, describe, join_field
+from timeline_tui.files import catalogue_folder
 from timeline_tui.model import (
     Actor,
     Catalogue,
@@ -72,15 +74,19 @@ def load_catalogue(path: Path | str, report: Report | None = None) -> Catalogue:
     """
     path = Path(path)
     name = str(path)
+    folder = catalogue_folder(path)
     source = read_source(path)
     with _gc_paused():
         data = load_yaml(source, name, report)
         del source  # 48 MB at 100,000 events, not needed beside the catalogue being built
-        return build_catalogue(data, path, report)
+        return build_catalogue(data, path, report, folder)
 
 
-def build_catalogue(data: Any, path: Path, report: Report | None = None) -> Catalogue:
-    """Validate parsed YAML into a catalogue (see `load_catalogue`)."""
+def build_catalogue(
+    data: Any, path: Path, report: Report | None = None, folder: Path | None = None
+) -> Catalogue:
+    """Validate parsed YAML into a catalogue (see `load_catalogue`); articles are named
+    from `folder`, by default the one `catalogue_folder` gives."""
     reader = FieldReader(str(path))
     if data is None:
         raise CatalogueError([Problem(str(path), None, "", "is empty: expected a catalogue")])
@@ -101,7 +107,8 @@ def build_catalogue(data: Any, path: Path, report: Report | None = None) -> Cata
         title = reader.text(top, "title", "", required=False)
     except Invalid:
         title = None
-    folder = path.parent
+    if folder is None:
+        folder = catalogue_folder(path)
 
     def section(key: str, build: Callable[[Any, int, str], T], required: bool = True) -> list[T]:
         return list(reader.each(reader.items(data, key, "", required), key, build))
@@ -128,10 +135,7 @@ def build_catalogue(data: Any, path: Path, report: Report | None = None) -> Cata
         "excluded", lambda v, ln, f: _exclusion(reader, v, ln, f, sources), required=False
     )
 
-    errors = [p for p in reader.problems if p.severity is Severity.ERROR]
-    if errors:
-        raise CatalogueError(reader.problems)
-    return Catalogue(
+    catalogue = Catalogue(
         path=path,
         sources=sources,
         actors=actors,
@@ -141,6 +145,10 @@ def build_catalogue(data: Any, path: Path, report: Report | None = None) -> Cata
         title=title,
         warnings=reader.problems,
     )
+    if any(p.severity is Severity.ERROR for p in reader.problems):
+        catalogue.warnings = []
+        raise CatalogueError(reader.problems, partial=catalogue)
+    return catalogue
 
 
 def _reporting(
@@ -364,6 +372,13 @@ def _figure(reader: FieldReader, value: object, line: int, field: str) -> Figure
             line_of(item, "value"),
             join_field(field, "value"),
             f"expected a number, got {describe(number)}",
+        )
+        raise Invalid
+    if isinstance(number, float) and not math.isfinite(number):
+        reader.problem(
+            line_of(item, "value"),
+            join_field(field, "value"),
+            f"expected a number, got {number}: a figure is a finite number",
         )
         raise Invalid
     return Figure(

@@ -5,31 +5,44 @@ from __future__ import annotations
 import hashlib
 
 from timeline_tui.errors import Problem, Severity
-from timeline_tui.model import Catalogue, Location
+from timeline_tui.files import Unreadable, read_article_bytes, read_article_text, source_folder
+from timeline_tui.model import Catalogue, Location, Source
 from timeline_tui.provenance import Article
+from timeline_tui.verify import (
+    Verification,
+    late_event,
+    summary_line,
+    texts_or_reasons,
+    verify_citations,
+)
+
+__all__ = [
+    "Verification",
+    "check_catalogue",
+    "read_article",
+    "read_articles",
+    "summary_line",
+    "verify_citations",
+]
+
+
+def read_article(source: Source) -> Article:
+    """A source's article, read as every command and view reads one (see `timeline_tui.files`).
+
+    Raises:
+        Unreadable: saying why it is not read.
+    """
+    return Article(read_article_text(source.path, source_folder(source.path, source.file)))
 
 
 def read_articles(catalogue: Catalogue) -> tuple[dict[str, Article], list[Problem]]:
     """Each source's article, and a problem for each one that cannot be read."""
-    articles: dict[str, Article] = {}
-    problems: list[Problem] = []
-    for source in catalogue.sources.values():
-        location = source.location
-        try:
-            articles[source.id] = Article.read(source.path)
-        except FileNotFoundError:
-            message = f"article {source.file!r} not found"
-        except IsADirectoryError:
-            message = f"article {source.file!r} is a directory"
-        except PermissionError:
-            message = f"article {source.file!r} cannot be read: permission denied"
-        except UnicodeDecodeError as error:
-            message = f"article {source.file!r} is not valid UTF-8 (at byte {error.start})"
-        except OSError as error:
-            message = f"article {source.file!r} cannot be read: {error.strerror or error}"
-        else:
-            continue
-        problems.append(Problem(location.file, location.line, f"{location.field}.file", message))
+    texts, reasons = texts_or_reasons(catalogue)
+    articles = {source_id: Article(text) for source_id, text in texts.items()}
+    problems = []
+    for source_id, reason in reasons.items():
+        location = catalogue.sources[source_id].location
+        problems.append(Problem(location.file, location.line, f"{location.field}.file", reason))
     return articles, problems
 
 
@@ -57,20 +70,9 @@ def check_catalogue(catalogue: Catalogue) -> list[Problem]:
     for event in catalogue.events:
         for citation in event.citations:
             verify(citation.source, citation.quote, citation.location)
-        published = [catalogue.sources[s].published for s in event.source_ids]
-        if published and all(p is not None for p in published):
-            latest = max(p.last_day for p in published if p is not None)
-            if event.date.first_day > latest:
-                problems.append(
-                    Problem(
-                        event.location.file,
-                        event.location.line,
-                        f"{event.location.field}.date",
-                        f"{event.date.iso()} is after the publication of every source that "
-                        f"reports it (latest {latest.isoformat()})",
-                        Severity.WARNING,
-                    )
-                )
+        late = late_event(catalogue, event)
+        if late is not None:
+            problems.append(late)
     for exclusion in catalogue.excluded:
         verify(exclusion.source, exclusion.quote, exclusion.location)
     return problems + _to_review(catalogue)
@@ -87,9 +89,10 @@ def _changed_articles(catalogue: Catalogue, readable: dict[str, Article]) -> lis
         if source.sha256 is None or source.id not in readable:
             continue
         try:
-            digest = hashlib.sha256(source.path.read_bytes()).hexdigest()
-        except OSError:
+            data = read_article_bytes(source.path, source_folder(source.path, source.file))
+        except Unreadable:
             continue  # read a moment ago: a file that vanished since is reported next run
+        digest = hashlib.sha256(data).hexdigest()
         if digest != source.sha256.strip().lower():
             location = source.location
             problems.append(

@@ -37,7 +37,8 @@ from timeline_tui.cli_streams import (
 from timeline_tui.cli_streams import error as _error
 from timeline_tui.embedded import embedded_catalogue_path
 from timeline_tui.errors import CatalogueError, Severity
-from timeline_tui.model import Catalogue
+from timeline_tui.files import is_pipe
+from timeline_tui.model import Catalogue, Event
 from timeline_tui.output import (
     LIST_FORMATS,
     SHOW_FORMATS,
@@ -85,8 +86,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _load_index(args: argparse.Namespace) -> Index:
     """The catalogue named by `--catalog` (or the embedded one), through the cache."""
     path = _catalogue_path(args)
+    # a pipe is read once, so it has nothing a cache could be checked against
+    use_cache = not args.no_cache and not is_pipe(path)
     with _progress_line(path) as report:
-        index = load_index(path, use_cache=not args.no_cache, report=report)
+        index = load_index(path, use_cache=use_cache, report=report)
     return index
 
 
@@ -153,7 +156,19 @@ def _list(args: argparse.Namespace) -> int:
             catalogue, events, args.format, out, terminal=terminal, caption=caption,
             raw=args.raw_csv,
         )  # fmt: skip
+    _summarise(catalogue, events)
     return ExitCode.OK
+
+
+def _summarise(catalogue: Catalogue, events: list[Event]) -> None:
+    """One line on stderr when the events shown have quotes that could not be
+    verified or the catalogue has warnings; after the output, so a reader of
+    stdout does not wait for it."""
+    from timeline_tui.verify import summary_line, verify_citations
+
+    line = summary_line(catalogue, verify_citations(catalogue, events))
+    if line is not None:
+        _error(line, prefix=False, indent="")
 
 
 def _caption(filters: Filters, count: int, catalogue: Catalogue) -> str:
@@ -190,6 +205,7 @@ def _show(args: argparse.Namespace) -> int:
         )
     with stdout_writer() as out:
         write_event_detail(catalogue, event, args.format, out)
+    _summarise(catalogue, [event])
     return ExitCode.OK
 
 
@@ -240,6 +256,7 @@ def _vocabulary(args: argparse.Namespace) -> int:
         rows = [source_row(s, counts.get(s.id, 0)) for s in catalogue.sources.values()]
     with stdout_writer() as out:
         write_vocabulary(rows, args.format, out, raw=args.raw_csv)
+    _summarise(catalogue, index.matching_events(filters))
     return ExitCode.OK
 
 
@@ -253,9 +270,11 @@ def _check(args: argparse.Namespace) -> int:
         with _progress_line(path) as report:
             catalogue = load_catalogue(path, report)
     except CatalogueError as error:
-        problems = error.problems
         if error.unreadable:
             raise
+        # the valid part is checked too, so one run reports every problem
+        partial = [] if error.partial is None else check_catalogue(error.partial)
+        problems = [*error.problems, *partial]
         catalogue = None
     else:
         problems = check_catalogue(catalogue)

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from timeline_tui.model import Catalogue
 
 
 class Severity(enum.Enum):
@@ -35,8 +39,17 @@ class Problem:
 class CatalogueError(Exception):
     """A catalogue that cannot be used; `problems` says every reason found."""
 
-    def __init__(self, problems: list[Problem], *, unreadable: bool = False) -> None:
+    def __init__(
+        self,
+        problems: list[Problem],
+        *,
+        unreadable: bool = False,
+        partial: Catalogue | None = None,
+    ) -> None:
         self.problems = problems
         self.unreadable = unreadable
         """True when the file itself could not be read (missing, a folder, no permission)."""
+        self.partial = partial
+        """What could be built of a catalogue with errors (its valid entries, no
+        warnings), so that `check` can also verify its articles and quotes."""
         super().__init__(str(problems[0]) if problems else "invalid catalogue")

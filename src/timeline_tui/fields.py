@@ -9,9 +9,11 @@ from typing import TypeVar
 
 from timeline_tui.dates import DateError, PartialDate
 from timeline_tui.errors import Problem, Severity
-from timeline_tui.yamlfile import YamlList, YamlMap, line_of
+from timeline_tui.yamlfile import WrittenInt, YamlList, YamlMap, line_of
 
 T = TypeVar("T")
+LATEST_YEAR = 9998
+"""The latest year a date may have: every view can show it and the year after it."""
 
 
 class Invalid(Exception):
@@ -100,33 +102,55 @@ class FieldReader:
 
     def date(self, parent: YamlMap, key: str, field: str, required: bool) -> PartialDate | None:
         value = parent.get(key)
-        if type(value) is str:  # the usual case, first: a date as text
-            try:
-                return PartialDate.parse(value)
-            except DateError as error:
-                self.problem(line_of(parent, key), join_field(field, key), str(error))
-                raise Invalid from None
         where, line = join_field(field, key), line_of(parent, key)
+        if type(value) is str:  # the usual case, first: a date as text
+            return self._shown(self._parse(value, line, where), line, where)
         if value is None:
             if required:
                 self.problem(line, where, "missing")
                 raise Invalid
             return None
-        if isinstance(value, bool):
+        if isinstance(value, WrittenInt):
+            self.problem(
+                line,
+                where,
+                f"{value.text} is a number written in another notation, not a year: "
+                "write a date as YYYY, YYYY-MM or YYYY-MM-DD",
+            )
+            raise Invalid
+        if isinstance(value, bool) or not isinstance(value, (str, int, dt.date)):
             self.problem(line, where, f"expected a date, got {describe(value)}")
             raise Invalid
         if isinstance(value, dt.date):
-            return PartialDate(value.year, value.month, value.day)
-        if isinstance(value, int):
-            value = str(value)
-        if not isinstance(value, str):
-            self.problem(line, where, f"expected a date, got {describe(value)}")
+            date = PartialDate(value.year, value.month, value.day)
+        else:
+            date = self._parse(str(value), line, where)
+        return self._shown(date, line, where)
+
+    def _parse(self, text: str, line: int, where: str) -> PartialDate:
+        if not text.isascii():
+            # `\d` would read fullwidth or Arabic-Indic digits as a year
+            self.problem(
+                line,
+                where,
+                f"{text!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD "
+                "(written with the digits 0 to 9)",
+            )
             raise Invalid
         try:
-            return PartialDate.parse(value)
+            return PartialDate.parse(text)
         except DateError as error:
             self.problem(line, where, str(error))
             raise Invalid from None
+
+    def _shown(self, date: PartialDate, line: int, where: str) -> PartialDate:
+        if date.year > LATEST_YEAR:
+            # the views step to the year after an event's own (`date(year + 1, 1, 1)`)
+            self.problem(
+                line, where, f"year {date.year} is out of range: the latest is {LATEST_YEAR}"
+            )
+            raise Invalid
+        return date
 
     def each(
         self, values: YamlList, field: str, build: Callable[[YamlMap, int, str], T]

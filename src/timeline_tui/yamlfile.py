@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from timeline_tui.errors import CatalogueError, Problem
+from timeline_tui.files import Unreadable, read_catalogue_bytes
 from timeline_tui.progress import Report
 
 try:
@@ -37,6 +39,24 @@ _STANDARD_TAGS = {
     "tag:yaml.org,2002:seq",
     "!",
 }
+
+
+_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+
+
+class WrittenInt(int):
+    """An integer YAML read from another notation (`0x7E3`, `0b1`, `03743`, `2_019`,
+    `33:39`); `text` is how it was written, so that a year need not be one."""
+
+    text: str
+
+    def __new__(cls, value: int, text: str) -> WrittenInt:
+        number = super().__new__(cls, value)
+        number.text = text
+        return number
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (WrittenInt, (int(self), self.text))
 
 
 class YamlMap(dict[str, Any]):
@@ -99,13 +119,16 @@ def _scalar(event: yaml.ScalarEvent) -> object:
         return event.value
     if isinstance(value, dt.datetime):
         return value.date()
+    if type(value) is int and not _DECIMAL.fullmatch(event.value):
+        return WrittenInt(value, event.value)
     return value
 
 
 def read_source(path: Path) -> bytes:
     """The file's bytes, checked to be UTF-8 text and without a byte-order mark.
 
-    The parser reads the bytes themselves: handed a `str`, libyaml would first
+    Only a regular file or a pipe is read (see `timeline_tui.files`). The parser
+    reads the bytes themselves: handed a `str`, libyaml would first
     encode a copy, and the two would sit in memory beside the tree being built.
 
     Raises:
@@ -113,15 +136,9 @@ def read_source(path: Path) -> bytes:
     """
     name = str(path)
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        reasons = {
-            FileNotFoundError: "no such file",
-            IsADirectoryError: "is a directory, not a file",
-            PermissionError: "permission denied",
-        }
-        reason = reasons.get(type(error)) or error.strerror or str(error)
-        raise CatalogueError([Problem(name, None, "", reason)], unreadable=True) from None
+        data = read_catalogue_bytes(path)
+    except Unreadable as error:
+        raise CatalogueError([Problem(name, None, "", error.reason)], unreadable=True) from None
     if b"\x00" in data:
         line = data.count(b"\n", 0, data.index(b"\x00")) + 1
         raise CatalogueError([Problem(name, line, "", "contains a NUL byte: not a text file")])
@@ -149,6 +166,10 @@ def load_yaml(source: bytes | str, name: str, report: Report | None = None) -> o
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else None
+        if "nesting depth" in str(error.problem):
+            # PyYAML 6.0.4 and later stop deep flow nesting in their scanner, before
+            # the events reach our own depth check: the same refusal either way
+            raise CatalogueError([_too_deep(name, line)]) from None
         message = " ".join(str(part) for part in (error.context, error.problem) if part)
         raise CatalogueError([Problem(name, line, "", f"not valid YAML: {message}")]) from None
     except yaml.reader.ReaderError as error:
@@ -171,6 +192,10 @@ def load_yaml(source: bytes | str, name: str, report: Report | None = None) -> o
     finally:
         if loader is not None:
             loader.dispose()
+
+
+def _too_deep(name: str, line: int | None) -> Problem:
+    return Problem(name, line, "", f"nested more than {MAX_DEPTH} levels deep")
 
 
 # A plain scalar whose first character starts none of the resolver's patterns
@@ -260,7 +285,7 @@ def _build(events: Any, name: str, report: Report | None = None, size: int = 0) 
             if event.tag not in allowed:
                 raise refuse_tag(line, event.tag)
             if len(parents) >= MAX_DEPTH:
-                raise fail(line, f"nested more than {MAX_DEPTH} levels deep")
+                raise CatalogueError([_too_deep(name, line)])
             container: YamlMap | YamlList
             container = YamlMap(line) if kind is mapping_start else YamlList(line)
             if in_map:

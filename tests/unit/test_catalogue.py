@@ -9,6 +9,7 @@ from conftest import tiny_catalogue
 
 from timeline_tui.catalogue import load_catalogue
 from timeline_tui.check import check_catalogue
+from timeline_tui.cli import main
 from timeline_tui.dates import Precision
 from timeline_tui.errors import CatalogueError, Severity
 
@@ -219,3 +220,19 @@ def test_symlink_out_of_the_folder_is_refused(make_catalogue, tmp_path_factory):
     data["sources"][0]["file"] = "link.txt"
     problems = problems_of(make_catalogue, data)
     assert any("outside the catalogue's folder" in p for p in problems)
+
+
+def test_check_reports_every_problem_in_one_run(capsys, make_catalogue):
+    data = copy.deepcopy(tiny_catalogue())
+    data["sources"][1]["file"] = "gone.txt"
+    data["events"][1]["actors"] = ["freedonai"]  # embassies
+    data["events"][3]["sources"][0]["quote"] = "Trade shrank."  # trade-2019
+    path = make_catalogue(data)
+    code = main(["check", "--catalog", str(path)])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert "embassies].actors[0]: unknown actor 'freedonai'" in out
+    assert "sources[two].file: article 'gone.txt' not found" in out
+    assert "events[trade-2019].sources[0].quote: quote not found in one.txt" in out
+    assert len(out.splitlines()) == 3
+    assert "3 error(s)" in err

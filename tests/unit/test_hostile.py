@@ -46,6 +46,13 @@ REFUSED = {
     "unknown-actor.yaml": ("unknown actor 'sylvanai'; did you mean 'sylvania'?", 17),
     "unknown-theme.yaml": ("unknown theme 'trades'; did you mean 'trade'?", 18),
     "unknown-source.yaml": ("unknown source 'artt'; did you mean 'art'?", 20),
+    "year-9999.yaml": ("events[port].date: year 9999 is out of range: the latest is 9998", 14),
+    "fullwidth-year.yaml": ("events[port].date: '２０１８-01' is not a date of the form YYYY", 14),
+    "arabic-indic-year.yaml": ("(written with the digits 0 to 9)", 14),
+    "hex-year.yaml": ("events[port].date: 0x7E2 is a number written in another notation", 14),
+    "nan-figure.yaml": ("figures[0].value: expected a number, got nan", 20),
+    "inf-figure.yaml": ("figures[0].value: expected a number, got -inf", 21),
+    "deep-nesting.yaml": ("nested more than 64 levels deep", 16),
 }
 
 # loads, but `check` has something to say: (exit code of check, words, line)
@@ -146,11 +153,21 @@ def test_unreadable_file(capsys, monkeypatch, tmp_path):
     path = tmp_path / "locked.yaml"
     path.write_text("sources: []\n")
 
-    def refuse(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied")
+    real_open, real_read_bytes = os.open, Path.read_bytes
+
+    def refuse_open(name: object, *args: object, **kwargs: object) -> int:
+        if str(name) == str(path):
+            raise PermissionError(13, "Permission denied")
+        return real_open(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    def refuse_read(self: Path) -> bytes:
+        if self == path:
+            raise PermissionError(13, "Permission denied")
+        return real_read_bytes(self)
 
     # tests may run as root, for whom chmod 000 changes nothing
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(os, "open", refuse_open)
+    monkeypatch.setattr(Path, "read_bytes", refuse_read)
     code, _, err = run(capsys, "list", "--catalog", str(path))
     assert code == 2 and err.strip() == f"timeline: {path}: permission denied"
 
@@ -181,12 +198,37 @@ def test_symlink_out_of_the_folder_is_refused(capsys, tmp_path):
     assert code == 1 and "outside the catalogue's folder" in _ + err
 
 
-def test_deep_nesting_is_refused_quickly(make_catalogue):
-    path = make_catalogue(text="events: " + "[" * 100_000 + "]" * 100_000 + "\n")
+def _block(opener: str, depth: int) -> str:
+    return "".join("  " * level + opener + "\n" for level in range(depth)) + "  " * depth + "x\n"
+
+
+DEEP = {
+    "flow sequences": "events: " + "[" * 100_000 + "]" * 100_000 + "\n",
+    "flow mappings": "events: " + "{a: " * 100_000 + "}" * 100_000 + "\n",
+    "flow, just too deep": "events: " + "[" * 65 + "]" * 65 + "\n",
+    "block mappings": "events:\n" + _block("a:", 5_000),
+    "block sequences": "events:\n" + _block("-", 5_000),
+    "block then flow": "events:\n" + _block("-", 20).replace("x", "[" * 9_000 + "]" * 9_000),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(DEEP))
+def test_deep_nesting_is_refused_quickly(make_catalogue, kind):
+    path = make_catalogue(text=DEEP[kind])
     started = time.perf_counter()
-    with pytest.raises(CatalogueError, match="nested more than 64 levels"):
+    with pytest.raises(CatalogueError) as caught:
         load_catalogue(path)
     assert time.perf_counter() - started < 5
+    [problem] = caught.value.problems
+    assert problem.message == "nested more than 64 levels deep"
+    assert problem.line is not None
+
+
+def test_nesting_within_the_limit_is_read(make_catalogue):
+    path = make_catalogue(text="title: " + "[" * 60 + "]" * 60 + "\n")
+    with pytest.raises(CatalogueError) as caught:
+        load_catalogue(path)
+    assert "nested" not in str(caught.value)
 
 
 def test_a_line_of_megabytes_loads(make_catalogue):
@@ -246,3 +288,20 @@ def test_no_command_writes_to_the_catalogue_or_its_articles(capsys, make_catalog
         main([*command, *catalog])
         capsys.readouterr()
     assert _snapshot(path.parent) == before
+
+
+@pytest.mark.parametrize("written", ["0b11111100010", "03742", "2_018", "33:38", "!!int 0x7E2"])
+def test_a_year_in_another_integer_notation_is_refused(make_catalogue, written):
+    text = (CORPUS / "_valid.yaml").read_text().replace('date: "2018-01"', f"date: {written}")
+    with pytest.raises(CatalogueError) as caught:
+        load_catalogue(make_catalogue(text=text))
+    [problem] = caught.value.problems
+    assert problem.line == 14 and "written in another notation, not a year" in problem.message
+
+
+@pytest.mark.parametrize("year", ["1999", "+2018"])
+def test_a_year_in_decimal_digits_is_read(make_catalogue, year):
+    text = (CORPUS / "_valid.yaml").read_text().replace('date: "2018-01"', f"date: {year}")
+    text = text.replace('published: "2020-01-15"', "published: 2021")
+    path = make_catalogue(text=text, articles={"article.txt": (CORPUS / "article.txt").read_text()})
+    assert load_catalogue(path).events[0].date.start.year == int(year)

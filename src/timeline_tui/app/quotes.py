@@ -10,6 +10,8 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from timeline_tui.check import read_article
+from timeline_tui.files import Unreadable, unreadable_sentence
 from timeline_tui.model import Source
 from timeline_tui.provenance import Article, Span
 from timeline_tui.textsafe import printable
@@ -64,17 +66,11 @@ class ArticleCache:
 
 
 def _read(source: Source) -> Article | str:
-    where = printable(source.file)
     try:
-        return Article.read(source.path)
-    except FileNotFoundError:
-        return f"The article file {where} is missing."
-    except IsADirectoryError:
-        return f"The article file {where} is a folder."
-    except UnicodeDecodeError:
-        return f"The article file {where} is not UTF-8 text."
-    except OSError as error:
-        return f"The article file {where} cannot be read: {printable(error.strerror or '')}."
+        return read_article(source)
+    except Unreadable as error:
+        subject = f"The article file {printable(source.file)}"
+        return printable(unreadable_sentence(subject, error, missing="is missing")) + "."
 
 
 def quote_in_context(articles: ArticleCache, source: Source, quote: str) -> QuoteInContext:

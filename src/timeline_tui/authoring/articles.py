@@ -22,6 +22,13 @@ from timeline_tui.authoring.writer import WriteRefused, add_entries
 from timeline_tui.authoring.yamltext import Commented, Entry
 from timeline_tui.catalogue import load_catalogue
 from timeline_tui.dates import PartialDate
+from timeline_tui.files import (
+    MAX_ARTICLE_BYTES,
+    Unreadable,
+    read_article_bytes,
+    read_regular_bytes,
+    source_folder,
+)
 from timeline_tui.model import Catalogue
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
@@ -61,9 +68,9 @@ def read_article(path: Path) -> Article:
         AddRefused: the file cannot be read, is not UTF-8 text, or holds no text.
     """
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise AddRefused(f"{path}: cannot be read: {error.strerror or error}") from None
+        data = read_regular_bytes(path, MAX_ARTICLE_BYTES, "an article")
+    except Unreadable as error:
+        raise AddRefused(f"{path}: cannot be read: {error.reason}") from None
     head = data[:512].lstrip().lower()
     if path.suffix.lower() in HTML_SUFFIXES or head.startswith((b"<!doctype html", b"<html")):
         article = extract_page(data, path)
@@ -209,9 +216,10 @@ def _known_digests(catalogue: Catalogue) -> dict[str, str]:
         digest = source.sha256
         if digest is None:
             try:
-                digest = hashlib.sha256(source.path.read_bytes()).hexdigest()
-            except OSError:
+                data = read_article_bytes(source.path, source_folder(source.path, source.file))
+            except Unreadable:
                 continue
+            digest = hashlib.sha256(data).hexdigest()
         known.setdefault(digest.lower(), source.id)
     return known
 

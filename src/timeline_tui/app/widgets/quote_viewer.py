@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+from textual import work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
 from timeline_tui.app.quotes import ArticleCache, quote_in_context, source_heading
-from timeline_tui.app.widgets.timeline_view import DISPUTED_MARK, SINGLE_SOURCE_MARK
+from timeline_tui.app.widgets.timeline_view import (
+    DISPUTED_MARK,
+    SINGLE_SOURCE_MARK,
+    UNVERIFIED_MARK,
+    TimelineView,
+)
 from timeline_tui.model import Catalogue, Citation, Event
 from timeline_tui.textsafe import printable
+from timeline_tui.verify import verify_citations
 
 
 class QuoteViewer(VerticalScroll):
@@ -49,12 +56,32 @@ class QuoteViewer(VerticalScroll):
         self._event: Event | None = None
         self.source_index = 0
         """Which of the event's citations `n`, `p`, `o` and `y` act on."""
+        self.unverified: dict[tuple[str, int], str] = {}
+        """(event id, citation index) -> why that quote could not be verified."""
+        self.verified = False
+        """Whether `unverified` has been computed (in a worker, after the first paint)."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="quote-event")
 
     def on_mount(self) -> None:
         self.border_title = Content("Sources · n/p next/previous · o article · y copy · esc closes")
+        # after the first paint: at 100,000 events reading every article takes a second
+        self.call_after_refresh(self._verify)
+
+    @work(thread=True, exclusive=True, group="verify", exit_on_error=False)
+    def _verify(self) -> None:
+        unverified = verify_citations(self._catalogue).unverified
+        self.app.call_from_thread(self._show_unverified, unverified)
+
+    def _show_unverified(self, unverified: dict[tuple[str, int], str]) -> None:
+        self.unverified = unverified
+        self.verified = True
+        for view in self.screen.query(TimelineView):
+            view.mark_unverified(frozenset(event_id for event_id, _ in unverified))
+        if self._event is not None and any(e == self._event.id for e, _ in unverified):
+            self.query_one("#quote-event", Static).update(self._event_content(self._event))
+            self._sync_sections()
 
     @property
     def event(self) -> Event | None:
@@ -141,6 +168,16 @@ class QuoteViewer(VerticalScroll):
             parts += ["\n", ("Note: ", "bold $text-muted"), printable(note)]
         if len(event.source_ids) == 1:
             parts += ["\n", (f"{SINGLE_SOURCE_MARK} A single source.", "$text-muted")]
+        unverified = sum(1 for e, _ in self.unverified if e == event.id)
+        if unverified:
+            parts += [
+                "\n",
+                (
+                    f"{UNVERIFIED_MARK} {unverified} of its quotes could not be verified in "
+                    "their articles: `timeline check` says why.",
+                    "bold $text-error",
+                ),
+            ]
         return Content.assemble(*parts)
 
     def _source_content(self, number: int) -> Content:
@@ -164,6 +201,12 @@ class QuoteViewer(VerticalScroll):
             ]
             return Content.assemble(*parts)
         context = quote_in_context(self._articles, source, citation.quote)
+        why = self.unverified.get((self._event.id, number))
+        if why is not None:
+            parts += [
+                (f"{UNVERIFIED_MARK} Not verified: {printable(why)}.", "bold $text-error"),
+                "\n",
+            ]
         parts += [(source_heading(source), "bold"), "\n"]
         parts += [
             (context.before, "$text-muted"),

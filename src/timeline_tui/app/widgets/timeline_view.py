@@ -33,6 +33,8 @@ DATE_WIDTH = 14
 """Room for `24 Apr 2019`, `7–10 Mar 1994`, `24–25 Apr 2019`."""
 DISPUTED_MARK = "≠"
 SINGLE_SOURCE_MARK = "¹"
+UNVERIFIED_MARK = "✗"
+"""In the gutter of an event with a quote that could not be verified in its article."""
 _GUTTER = 1
 _TITLE_COLUMN = _GUTTER + DATE_WIDTH + 1 + 2 + 1
 
@@ -65,6 +67,7 @@ class TimelineView(ScrollView, can_focus=True):
         "timeline-view--themes",
         "timeline-view--disputed",
         "timeline-view--single-source",
+        "timeline-view--unverified",
         "timeline-view--match",
         "timeline-view--cursor",
         "timeline-view--empty",
@@ -84,6 +87,7 @@ class TimelineView(ScrollView, can_focus=True):
         & > .timeline-view--themes { color: $text-muted; }
         & > .timeline-view--disputed { color: $text-warning; text-style: bold; }
         & > .timeline-view--single-source { color: $text-muted; }
+        & > .timeline-view--unverified { color: $text-error; text-style: bold; }
         & > .timeline-view--match { text-style: bold underline; }
         & > .timeline-view--empty { color: $text-muted; }
         & > .timeline-view--cursor { background: $block-cursor-blurred-background; }
@@ -105,6 +109,8 @@ class TimelineView(ScrollView, can_focus=True):
         self._terms: tuple[str, ...] = ()
         self._term_pattern: re.Pattern[str] | None = None
         self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(maxsize=4096)
+        self._unverified: frozenset[str] = frozenset()
+        """Ids of the events with a quote that could not be verified."""
 
     # --- what the screen tells it -------------------------------------------------
 
@@ -254,6 +260,13 @@ class TimelineView(ScrollView, can_focus=True):
         self._strips.clear()  # a new theme or focus state: colours change
         self.refresh()
 
+    def mark_unverified(self, event_ids: frozenset[str]) -> None:
+        """Mark these events' rows with `UNVERIFIED_MARK`."""
+        if event_ids != self._unverified:
+            self._unverified = event_ids
+            self._strips.clear()
+            self.refresh()
+
     def on_focus(self) -> None:
         self.refresh()
 
@@ -319,7 +332,10 @@ class TimelineView(ScrollView, can_focus=True):
         style = self._style
         base = style("title", highlighted)
         first_date, second_date = compact_date(event.date)
-        segments = [Segment(" " * _GUTTER, base)]
+        if part == 0 and event.id in self._unverified:
+            segments = [Segment(UNVERIFIED_MARK.ljust(_GUTTER), style("unverified", highlighted))]
+        else:
+            segments = [Segment(" " * _GUTTER, base)]
         if part == 0:
             segments.append(Segment(first_date.ljust(DATE_WIDTH), style("date", highlighted)))
             segments.append(Segment(" ", base))

@@ -1,0 +1,85 @@
+"""Commands that show events say, in one line on stderr, what could not be verified."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+from conftest import tiny_catalogue
+
+from timeline_tui.catalogue import load_catalogue
+from timeline_tui.cli import main
+from timeline_tui.verify import summary_line, verify_citations
+
+
+def broken() -> dict:
+    data = copy.deepcopy(tiny_catalogue())
+    data["events"][0]["sources"][0]["quote"] = "Words no article holds."
+    data["sources"][1]["file"] = "gone.txt"  # cited by recognition[1] and port[0]
+    return data
+
+
+def test_verification_names_each_citation_and_why(make_catalogue):
+    catalogue = load_catalogue(make_catalogue(broken()))
+    verification = verify_citations(catalogue)
+    assert verification.unverified == {
+        ("recognition", 0): "quote not found in one.txt",
+        ("recognition", 1): "article 'gone.txt' not found",
+        ("port", 0): "article 'gone.txt' not found",
+    }
+    assert verification.event_ids() == {"recognition", "port"}
+
+
+def test_a_clean_catalogue_has_no_summary(make_catalogue):
+    catalogue = load_catalogue(make_catalogue())
+    assert summary_line(catalogue, verify_citations(catalogue)) is None
+
+
+def test_the_embedded_catalogue_verifies(embedded_path):
+    catalogue = load_catalogue(embedded_path)
+    verification = verify_citations(catalogue)
+    assert verification.unverified == {} and verification.warnings == []
+
+
+@pytest.mark.parametrize(
+    ("args", "quotes"),
+    [
+        (["list"], 3),
+        (["list", "--format", "json"], 3),
+        (["show", "recognition"], 2),
+        (["actors"], 3),
+        (["themes"], 3),
+    ],
+)
+def test_commands_that_show_events_say_what_could_not_be_verified(
+    capsys, make_catalogue, args, quotes
+):
+    path = make_catalogue(broken())
+    code = main([*args, "--catalog", str(path)])
+    out, err = capsys.readouterr()
+    assert code == 0 and out
+    assert err == f"{path}: {quotes} quotes could not be verified; run timeline check\n"
+
+
+def test_only_the_events_shown_are_counted(capsys, make_catalogue):
+    path = make_catalogue(broken())
+    main(["show", "port", "--catalog", str(path)])
+    assert capsys.readouterr().err == (
+        f"{path}: 1 quote could not be verified; run timeline check\n"
+    )
+    main(["list", "--search", "embassies", "--catalog", str(path)])
+    assert capsys.readouterr().err == ""
+
+
+def test_loading_warnings_are_counted_in_the_same_line(capsys, make_catalogue):
+    data = copy.deepcopy(tiny_catalogue())
+    data["events"][1]["acters"] = ["freedonia"]
+    data["events"][4]["date"] = "2021-04"  # after one.txt, its only source, was published
+    path = make_catalogue(data)
+    main(["list", "--catalog", str(path)])
+    assert capsys.readouterr().err == f"{path}: 2 warnings; run timeline check\n"
+
+
+def test_a_clean_catalogue_prints_nothing_on_stderr(capsys, make_catalogue):
+    assert main(["list", "--catalog", str(make_catalogue())]) == 0
+    assert capsys.readouterr().err == ""
