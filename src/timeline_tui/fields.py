@@ -12,8 +12,6 @@ from timeline_tui.errors import Problem, Severity
 from timeline_tui.yamlfile import WrittenInt, YamlList, YamlMap, line_of
 
 T = TypeVar("T")
-LATEST_YEAR = 9998
-"""The latest year a date may have: every view can show it and the year after it."""
 
 
 class Invalid(Exception):
@@ -104,7 +102,7 @@ class FieldReader:
         value = parent.get(key)
         where, line = join_field(field, key), line_of(parent, key)
         if type(value) is str:  # the usual case, first: a date as text
-            return self._shown(self._parse(value, line, where), line, where)
+            return self._parse(value, line, where)
         if value is None:
             if required:
                 self.problem(line, where, "missing")
@@ -125,7 +123,7 @@ class FieldReader:
             date = PartialDate(value.year, value.month, value.day)
         else:
             date = self._parse(str(value), line, where)
-        return self._shown(date, line, where)
+        return date
 
     def _parse(self, text: str, line: int, where: str) -> PartialDate:
         if not text.isascii():
@@ -142,15 +140,6 @@ class FieldReader:
         except DateError as error:
             self.problem(line, where, str(error))
             raise Invalid from None
-
-    def _shown(self, date: PartialDate, line: int, where: str) -> PartialDate:
-        if date.year > LATEST_YEAR:
-            # the views step to the year after an event's own (`date(year + 1, 1, 1)`)
-            self.problem(
-                line, where, f"year {date.year} is out of range: the latest is {LATEST_YEAR}"
-            )
-            raise Invalid
-        return date
 
     def each(
         self, values: YamlList, field: str, build: Callable[[YamlMap, int, str], T]

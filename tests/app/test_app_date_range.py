@@ -11,9 +11,9 @@ from conftest import tiny_catalogue
 async def test_the_first_and_the_last_accepted_years_are_shown(make_catalogue):
     data = copy.deepcopy(tiny_catalogue())
     data["events"][0]["date"] = "0001"
-    data["events"][1]["date"] = "9998-12-31"
-    data["events"][2]["date"] = "9998"
-    data["events"][2]["end"] = "9998-12"
+    data["events"][1]["date"] = "9999-12-31"
+    data["events"][2]["date"] = "9999"
+    data["events"][2]["end"] = "9999-12"
     app = tiny_app(make_catalogue, data=data)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

@@ -46,7 +46,6 @@ REFUSED = {
     "unknown-actor.yaml": ("unknown actor 'sylvanai'; did you mean 'sylvania'?", 17),
     "unknown-theme.yaml": ("unknown theme 'trades'; did you mean 'trade'?", 18),
     "unknown-source.yaml": ("unknown source 'artt'; did you mean 'art'?", 20),
-    "year-9999.yaml": ("events[port].date: year 9999 is out of range: the latest is 9998", 14),
     "fullwidth-year.yaml": ("events[port].date: '２０１８-01' is not a date of the form YYYY", 14),
     "arabic-indic-year.yaml": ("(written with the digits 0 to 9)", 14),
     "hex-year.yaml": ("events[port].date: 0x7E2 is a number written in another notation", 14),

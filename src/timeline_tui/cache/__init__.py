@@ -40,6 +40,7 @@ import dataclasses
 import gc
 import hashlib
 import os
+import stat
 import sys
 import typing
 from pathlib import Path
@@ -49,6 +50,7 @@ from timeline_tui import __version__
 from timeline_tui.cache import entry
 from timeline_tui.cache.folder import SUFFIX, Folder
 from timeline_tui.cache.spelling import respell
+from timeline_tui.files import Unreadable, read_catalogue_bytes
 from timeline_tui.model import Catalogue
 from timeline_tui.progress import Report
 from timeline_tui.query import Index
@@ -134,9 +136,11 @@ def _load(
         return load_catalogue(path, report), None
     try:
         before = os.stat(path)
-        data = path.read_bytes()
+        if not stat.S_ISREG(before.st_mode):
+            return load_catalogue(path, report), None  # a pipe is read once, never cached
+        data = read_catalogue_bytes(path)
         resolved = path.resolve()
-    except OSError:
+    except (OSError, Unreadable):
         return load_catalogue(path, report), None  # which reports why the file cannot be read
     key = _key(resolved, before, data)
     del data

@@ -1,10 +1,10 @@
 """One cache entry serves every spelling of a catalogue's path; this puts the reader's back.
 
 A catalogue keeps its path as it was given (`Catalogue.path`, and the `file` of
-every location and problem, which messages print), and its articles' paths
-under the catalogue's folder as given. An entry written for `events.yaml` and
-read for `/home/me/events.yaml` has these rewritten in place. Which fields to
-visit is worked out from the model's annotations, so a new field holding a
+every location and problem, which messages print); its articles' paths are
+named from the catalogue's real folder, so they are the same for every spelling.
+An entry written for `events.yaml` and read for `/home/me/events.yaml` has
+these rewritten in place. Which fields to visit is worked out from the model's annotations, so a new field holding a
 path, or a new dataclass holding a location, is respelled too.
 """
 
@@ -54,17 +54,10 @@ def _plan(kind: type) -> tuple[tuple[str, str], ...]:
 def respell(catalogue: Catalogue, given: Path, path: Path) -> None:
     """Make `catalogue`, read from `given`, read as if from `path` (the same file)."""
     old_name, new_name = str(given), str(path)
-    old_folder, new_folder = given.parent, path.parent
 
     def new_path(value: Any) -> Any:
-        if not isinstance(value, Path):
-            return value
-        if value == given:
-            return path
-        try:
-            return new_folder / value.relative_to(old_folder)
-        except ValueError:  # not under the catalogue's folder: spelled independently
-            return value
+        # articles are named from the catalogue's real folder, the same for every spelling
+        return path if value == given else value
 
     # One visitor per type met, chosen by `type(value)` alone: at 100,000 events
     # generic isinstance and dataclass checks on every value cost most of a second.
