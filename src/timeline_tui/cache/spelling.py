@@ -4,8 +4,9 @@ A catalogue keeps its path as it was given (`Catalogue.path`, and the `file` of
 every location and problem, which messages print); its articles' paths are
 named from the catalogue's real folder, so they are the same for every spelling.
 An entry written for `events.yaml` and read for `/home/me/events.yaml` has
-these rewritten in place. Which fields to visit is worked out from the model's annotations, so a new field holding a
-path, or a new dataclass holding a location, is respelled too.
+these rewritten in place. Which fields to visit is worked out from the
+model's annotations, so a new field holding a path, or a new dataclass holding
+a location, is respelled too.
 """
 
 from __future__ import annotations
