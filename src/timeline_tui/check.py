@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from timeline_tui.errors import Problem, Severity
+from pathlib import Path
+
+from timeline_tui.errors import CatalogueError, Problem, Severity
 from timeline_tui.model import Catalogue, Location
+from timeline_tui.progress import Report
 from timeline_tui.provenance import Article
 
 
@@ -72,3 +75,25 @@ def check_catalogue(catalogue: Catalogue) -> list[Problem]:
     for exclusion in catalogue.excluded:
         verify(exclusion.source, exclusion.quote, exclusion.location)
     return problems
+
+
+def check_file(path: Path, report: Report | None = None) -> tuple[Catalogue | None, list[Problem]]:
+    """What `timeline check` reports for the catalogue at `path`.
+
+    Returns:
+        The catalogue and every problem `check_catalogue` finds in it; or, for a
+        catalogue that does not load, None and the problems that stop it.
+
+    Raises:
+        CatalogueError: the file itself cannot be read (`unreadable`).
+    """
+    # here: `coverage` imports this module and loads through the cache, without YAML
+    from timeline_tui.catalogue import load_catalogue
+
+    try:
+        catalogue = load_catalogue(path, report)
+    except CatalogueError as error:
+        if error.unreadable:
+            raise
+        return None, error.problems
+    return catalogue, check_catalogue(catalogue)

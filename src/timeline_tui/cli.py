@@ -294,20 +294,11 @@ def _vocabulary(command: str, index: Index, filters: Filters, format_name: str) 
 
 def _check(args: argparse.Namespace) -> int:
     # here, not at the top: the other commands load through the cache, without YAML
-    from timeline_tui.catalogue import load_catalogue
-    from timeline_tui.check import check_catalogue
+    from timeline_tui.check import check_file
 
     path = _catalogue_path(args)
-    try:
-        with _progress_line(path) as report:
-            catalogue = load_catalogue(path, report)
-    except CatalogueError as error:
-        problems = error.problems
-        if error.unreadable:
-            raise
-        catalogue = None
-    else:
-        problems = check_catalogue(catalogue)
+    with _progress_line(path) as report:
+        catalogue, problems = check_file(path, report)
     for problem in problems:
         print(printable(str(problem)))
     errors = sum(1 for p in problems if p.severity is Severity.ERROR)

@@ -1,4 +1,7 @@
-"""One line saying which filters are on and how many events pass: `12 of 62 events · China · …`."""
+"""The screen's header: the catalogue's title, how many events pass and which filters are on.
+
+`Freedonia and Sylvania  2 of 5 events · actor Freedonia · …`
+"""
 
 from __future__ import annotations
 
@@ -31,6 +34,9 @@ def describe_filters(filters: Filters, catalogue: Catalogue) -> list[str]:
         parts.append(f"“{text}”")
     return [printable(part) for part in parts]
 
+TITLE_ROOM = 40
+"""Characters of the catalogue's title shown at most, so a long one leaves room for the count."""
+
 
 class FilterSummary(Widget):
     """`N of M events`, then the active filters.
@@ -55,9 +61,13 @@ class FilterSummary(Widget):
 
     def show(self, filters: Filters, count: int, catalogue: Catalogue) -> None:
         total = len(catalogue.events)
-        parts: list[str | tuple[str, str]] = [
-            (f"{count:,} of {total:,} events", "bold"),
-        ]
+        parts: list[str | tuple[str, str]] = []
+        if catalogue.title:  # the catalogue's own title heads the screen
+            title = printable(catalogue.title)
+            if len(title) > TITLE_ROOM:  # the count must stay in view
+                title = title[: TITLE_ROOM - 1] + "…"
+            parts += [(title, "bold $text-accent"), "  "]
+        parts.append((f"{count:,} of {total:,} events", "bold"))
         described = describe_filters(filters, catalogue)
         if described:
             parts += [
