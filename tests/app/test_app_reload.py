@@ -179,6 +179,7 @@ async def test_a_broken_save_keeps_the_last_good_state_and_shows_the_problem(mak
         assert not main_screen(app).query(ProblemsPanel) or not panel.display
         assert "does not load" not in screen_text(app)
         assert highlighted_id(app) == "embassies"
+        assert app.focused is main_screen(app).timeline
 
 
 async def test_enter_on_a_problem_in_the_panel_edits_at_its_line(make_catalogue, stub_editor):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -16,9 +16,12 @@ from timeline_tui.app.frame_hold import FrameHold
 from timeline_tui.app.quotes import ArticleCache
 from timeline_tui.app.reload import Reloader
 from timeline_tui.app.screens.main import MainScreen
-from timeline_tui.app.widgets.problems_panel import ProblemList
 from timeline_tui.query import Filters, Index
 from timeline_tui.textsafe import printable
+
+if TYPE_CHECKING:
+    # only for the handler's signature: the list is imported when a problem is shown
+    from timeline_tui.app.widgets.problems_panel import ProblemList
 
 
 class TimelineApp(App[None]):

@@ -20,13 +20,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.widgets import Input
-from textual.widgets.text_area import Selection
 
 from timeline_tui.app.filtering import FilterEngine, FilterOutcome, in_date_order
 from timeline_tui.app.quotes import ArticleCache
 from timeline_tui.app.screens.main import MainScreen
 from timeline_tui.app.watch import FileWatch, carry_filters, watched_paths
-from timeline_tui.app.widgets.problems_panel import ProblemsPanel
 from timeline_tui.cache import load_index
 from timeline_tui.errors import CatalogueError, Problem
 from timeline_tui.query import Filters, Index
@@ -109,10 +107,8 @@ class ViewState:
             matches = screen.outcome.matches if screen.outcome is not None else ()
             if matches:  # the event gone or filtered out: the one now in its place
                 timeline.highlight_event(matches[min(self.position, len(matches) - 1)])
-        if self.focus_id is not None:
-            found = screen.query(f"#{self.focus_id}")
-            if found:
-                screen.set_focus(found.first())
+        found = screen.query(f"#{self.focus_id}") if self.focus_id else None
+        screen.set_focus(found.first() if found else timeline)  # the problems panel went
         shown = timeline.highlighted_event
         if self.source_index is not None and shown is not None:
             screen.quotes.show_event(events[shown], self.source_index)
@@ -144,6 +140,13 @@ class Reloader:
             self._again = True  # once this load is shown, load the newer files
             return
         self._start()
+
+    def reload(self) -> None:
+        """Reload now, whether or not a file changed."""
+        if self._loading:
+            self._again = True
+        else:
+            self._start()
 
     def _start(self) -> None:
         self._loading = True
@@ -230,6 +233,7 @@ class Reloader:
 
     async def _fail(self, problems: list[Problem]) -> None:
         from timeline_tui.app.screens.problems import ProblemsScreen
+        from timeline_tui.app.widgets.problems_panel import ProblemsPanel
 
         app, main = self._app, self.main_screen
         self.problems = problems
@@ -253,12 +257,14 @@ class Reloader:
         self.attempts += 1
 
     def _hide_panel(self) -> None:
-        for panel in self.main_screen.query(f"#{PANEL_ID}").results(ProblemsPanel):
+        for panel in self.main_screen.query(f"#{PANEL_ID}"):
             panel.display = False
 
 
 def _put_cursor(screen: object, cursor: tuple[int, int]) -> None:
     """Back where the cursor was in an article shown again after a reload."""
+    from textual.widgets.text_area import Selection
+
     from timeline_tui.app.screens.article import ArticleScreen
 
     assert isinstance(screen, ArticleScreen)

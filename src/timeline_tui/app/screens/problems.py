@@ -104,11 +104,9 @@ class ProblemsScreen(Screen[None]):
 
     @on(_Checked)
     def _checked(self, message: _Checked) -> None:
+        hint = "enter edits at a problem · r checks again" if message.problems else "r checks again"
         self.query_one("#problems-summary", Static).update(
-            Content.assemble(
-                printable(message.summary),
-                ("   enter edits at a problem · r checks again", "$text-muted"),
-            )
+            Content.assemble(printable(message.summary), (f"   {hint}", "$text-muted"))
         )
         self.problem_list.show_problems(message.problems)
         self.problem_list.focus()

@@ -34,6 +34,7 @@ def describe_filters(filters: Filters, catalogue: Catalogue) -> list[str]:
         parts.append(f"“{text}”")
     return [printable(part) for part in parts]
 
+
 TITLE_ROOM = 40
 """Characters of the catalogue's title shown at most, so a long one leaves room for the count."""
 
