@@ -246,7 +246,7 @@ def _browse(args: argparse.Namespace, index: Index, filters: Filters) -> int:
             index.catalogue, index.matching_events(filters), "text", sys.stdout, terminal=True
         )
         return ExitCode.OK
-    TimelineApp(index, filters).run()
+    TimelineApp(index, filters, use_cache=not args.no_cache).run()
     return ExitCode.OK
 
 

@@ -198,6 +198,21 @@ async def test_enter_on_a_problem_in_the_panel_edits_at_its_line(make_catalogue,
         assert not main_screen(app).query_one(ProblemsPanel).display
 
 
+@pytest.mark.parametrize("use_cache", [True, False])
+async def test_a_reload_uses_the_cache_only_when_the_app_may(
+    make_catalogue, isolated_cache, use_cache
+):
+    path = make_catalogue()
+    app = TimelineApp(Index(load_catalogue(path)), Filters(), use_cache=use_cache)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.reloader.reload()
+        await wait_for(pilot, lambda: app.reloader.attempts == 1)
+        assert not app.reloader.problems
+        written = [p for p in isolated_cache.rglob("*") if p.is_file()]
+        assert bool(written) is use_cache
+
+
 async def test_filters_and_the_highlighted_event_survive_a_reload(make_catalogue):
     path = make_catalogue()
     filters = Filters(actors=frozenset({"sylvania"}), themes=frozenset({"transport", "diplomacy"}))
