@@ -1,6 +1,6 @@
-"""The screen's header: the catalogue's title, how many events pass and which filters are on.
+"""The screen's header: how many events pass, which filters are on, the catalogue's title.
 
-`Freedonia and Sylvania  2 of 5 events · actor Freedonia · …`
+`2 of 5 events · actor Freedonia   c clears · L command      Freedonia and Sylvania`
 """
 
 from __future__ import annotations
@@ -35,12 +35,13 @@ def describe_filters(filters: Filters, catalogue: Catalogue) -> list[str]:
     return [printable(part) for part in parts]
 
 
-TITLE_ROOM = 40
-"""Characters of the catalogue's title shown at most, so a long one leaves room for the count."""
+_TITLE_GAP = "   "
+_TITLE_LEAST = 12
+"""Cells a shortened title needs to be worth showing."""
 
 
 class FilterSummary(Widget):
-    """`N of M events`, then the active filters.
+    """`N of M events`, the active filters, and the catalogue's title at the right.
 
     A plain Widget rather than a Static: `Static.update` lays the screen out again,
     and this line never changes size.
@@ -59,27 +60,38 @@ class FilterSummary(Widget):
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
         self.content = Content()
+        """The count and the filters, then the keys that change them."""
+        self._counted = Content()
+        self._title = Content()
 
     def show(self, filters: Filters, count: int, catalogue: Catalogue) -> None:
         total = len(catalogue.events)
-        parts: list[str | tuple[str, str]] = []
-        if catalogue.title:  # the catalogue's own title heads the screen
-            title = printable(catalogue.title)
-            if len(title) > TITLE_ROOM:  # the count must stay in view
-                title = title[: TITLE_ROOM - 1] + "…"
-            parts += [(title, "bold $text-accent"), "  "]
-        parts.append((f"{count:,} of {total:,} events", "bold"))
+        parts: list[str | tuple[str, str]] = [
+            (f"{count:,} of {total:,} events", "bold"),
+        ]
         described = describe_filters(filters, catalogue)
         if described:
-            parts += [
-                (" · ", "$text-muted"),
-                " · ".join(described),
-                ("   c clears · L command", "$text-muted"),
-            ]
+            parts += [(" · ", "$text-muted"), " · ".join(described)]
+            hint = "   c clears · L command"
         else:
-            parts.append(("   / search · a actors · t themes · d dates", "$text-muted"))
-        self.content = Content.assemble(*parts)
+            hint = "   / search · a actors · t themes · d dates"
+        self._counted = Content.assemble(*parts)
+        self.content = Content.assemble(self._counted, (hint, "$text-muted"))
+        self._title = Content.styled(printable(catalogue.title or ""), "bold $text-accent")
         self.refresh()
 
     def render(self) -> Content:
+        # the catalogue's title at the right, in the room the count and filters leave:
+        # before the key hints while it fits whole, else instead of them
+        width = self.content_region.width
+        title = self._title
+        if not title.cell_length or not width:
+            return self.content
+        for line in (self.content, self._counted):
+            room = width - line.cell_length - len(_TITLE_GAP)
+            if room >= min(title.cell_length, _TITLE_LEAST):
+                shown = title.truncate(room, ellipsis=True)
+                return Content.assemble(
+                    line, " " * (width - line.cell_length - shown.cell_length), shown
+                )
         return self.content
