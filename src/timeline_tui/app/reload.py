@@ -121,7 +121,7 @@ class Reloader:
         self._app = app
         self._use_cache = use_cache
         self.path = app.index.catalogue.path
-        self._watch = FileWatch(watched_paths(app.index.catalogue))
+        self._watch = FileWatch(())
         self._loading = False
         self._again = False
         self.problems: list[Problem] = []
@@ -130,6 +130,8 @@ class Reloader:
         """Reloads finished so far, good or failed."""
 
     def start(self) -> None:
+        """Watch the files from now on, as they are now: the app is on screen."""
+        self._watch = FileWatch(watched_paths(self._app.index.catalogue))
         self._app.set_interval(WATCH_INTERVAL, self.poll, name="watching the catalogue")
 
     def poll(self) -> None:
