@@ -8,6 +8,7 @@ another: peak memory (`ru_maxrss`) is the probe's own.
     python bench/probes.py query FILE --runs 5
     python bench/probes.py app FILE --runs 5 [--spawned WALL_TIME]
     python bench/probes.py app-minimal [--spawned WALL_TIME]
+    python bench/probes.py app-reload FILE --runs 5
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import resource
 import statistics
 import sys
@@ -362,9 +364,52 @@ def probe_app_minimal(spawned: float | None) -> None:
     _emit(asyncio.run(_minimal_probe(spawned)))
 
 
+async def _reload_probe(path: Path, runs: int) -> dict[str, Any]:
+    """A reload of the running app, from its start to the first frame that shows it.
+
+    Warm: the file unchanged, so the catalogue comes from the cache (the floor of
+    any reload). After a save: the file's time moved on, so the catalogue is
+    parsed and the cache written again, as after an edit.
+    """
+    from timeline_tui import cache
+    from timeline_tui.app.app import TimelineApp
+    from timeline_tui.query import Filters
+
+    app = TimelineApp(cache.load_index(path), Filters())
+    clock = FrameClock(app, lambda screen: app.reloader.attempts)
+    result: dict[str, Any] = {}
+    async with app.run_test(size=SIZE):
+        await clock.first(0, lambda attempts: True)
+
+        async def reload(start: Callable[[], None]) -> float:
+            target = app.reloader.attempts + 1
+            begin = time.perf_counter()
+            start()
+            moment = await clock.first(begin, lambda attempts: attempts >= target)  # type: ignore[operator]
+            assert not app.reloader.problems, app.reloader.problems
+            return moment - begin
+
+        warm = [await reload(app.reloader.reload) for _ in range(runs)]
+        status = path.stat()
+        try:
+            os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns + 1_000_000_000))
+            saved = await reload(app.reloader.poll)
+        finally:
+            os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns))
+        result.update(warm_ms=_median_ms(warm), warm_max_ms=max(warm) * 1000)
+        result["saved_ms"] = saved * 1000
+    return result
+
+
+def probe_app_reload(path: Path, runs: int) -> None:
+    _emit(asyncio.run(_reload_probe(path, runs)))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="one benchmark measurement")
-    parser.add_argument("probe", choices=("yaml-bare", "load", "query", "app", "app-minimal"))
+    parser.add_argument(
+        "probe", choices=("yaml-bare", "load", "query", "app", "app-minimal", "app-reload")
+    )
     parser.add_argument("path", nargs="?", type=Path)
     parser.add_argument("--no-cache", action="store_true")
     parser.add_argument("--runs", type=int, default=3)
@@ -378,6 +423,8 @@ def main() -> None:
         probe_query(args.path, args.runs)
     elif args.probe == "app":
         probe_app(args.path, args.runs, args.spawned)
+    elif args.probe == "app-reload":
+        probe_app_reload(args.path, args.runs)
     else:
         probe_app_minimal(args.spawned)
 

@@ -10,7 +10,9 @@ probes.py), next to a floor measured in the same run:
 - loading: `yaml.load(text, Loader=yaml.CSafeLoader)` of the same file;
 - `timeline list`: `python -c "import yaml; yaml.load(..., CSafeLoader)"` on the file;
 - filtering: a bare list comprehension doing the same filter;
-- app first paint: a minimal Textual app (a line of text and a footer).
+- app first paint: a minimal Textual app (a line of text and a footer);
+- app reload (the running app reading its catalogue again): a fresh start of the
+  app, process start to first frame.
 
 Catalogues come from generate.py (seeded, so every run reads the same bytes)
 and are kept under `--data` between runs. The cache lives in a directory of its
@@ -325,6 +327,19 @@ def bench_catalogue(
                             else f"; max ≤ 200 ms: {'met' if worst <= 200 else 'NOT met'}"
                         ),
                     ),
+                )
+            # a reload beside a fresh start: process start → first frame, warm cache
+            reload = runner.probe("app-reload", p, "--runs", str(max(1, runs)))
+            fresh = median([r["process_to_paint_ms"] for r in apps])
+            for key, label in (
+                ("warm_ms", f"app reload, warm cache (max {reload['warm_max_ms']:.0f} ms)"),
+                ("saved_ms", "app reload after a save (parse + write cache) [1 run]"),
+            ):
+                add(
+                    f"{label} → screen",
+                    seconds(reload[key] / 1000),
+                    f"{fresh:.0f} ms fresh start",
+                    f"{reload[key] / fresh:.2f}",
                 )
             # once with an empty cache: what the very first start costs
             runner.clear_cache()

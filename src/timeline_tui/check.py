@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
-from timeline_tui.errors import Problem, Severity
+from timeline_tui.errors import CatalogueError, Problem, Severity
 from timeline_tui.files import Unreadable, read_article_bytes, read_article_text, source_folder
 from timeline_tui.model import Catalogue, Location, Source
+from timeline_tui.progress import Report
 from timeline_tui.provenance import Article
 from timeline_tui.verify import (
     Verification,
@@ -19,6 +21,7 @@ from timeline_tui.verify import (
 __all__ = [
     "Verification",
     "check_catalogue",
+    "check_file",
     "read_article",
     "read_articles",
     "summary_line",
@@ -141,3 +144,27 @@ def _to_review(catalogue: Catalogue) -> list[Problem]:
                 )
             )
     return problems
+
+
+def check_file(path: Path, report: Report | None = None) -> tuple[Catalogue | None, list[Problem]]:
+    """What `timeline check` reports for the catalogue at `path`.
+
+    Returns:
+        The catalogue and every problem `check_catalogue` finds in it; or, for a
+        catalogue that does not load, None and the problems that stop it.
+
+    Raises:
+        CatalogueError: the file itself cannot be read (`unreadable`).
+    """
+    # here: `coverage` imports this module and loads through the cache, without YAML
+    from timeline_tui.catalogue import load_catalogue
+
+    try:
+        catalogue = load_catalogue(path, report)
+    except CatalogueError as error:
+        if error.unreadable:
+            raise
+        # the valid part is checked too, so one run reports every problem
+        partial = [] if error.partial is None else check_catalogue(error.partial)
+        return None, [*error.problems, *partial]
+    return catalogue, check_catalogue(catalogue)

@@ -145,7 +145,7 @@ def _list(args: argparse.Namespace) -> int:
     catalogue = index.catalogue
     filters = _filters(args, catalogue)
     if args.command is None and is_terminal(sys.stdout) and is_terminal(sys.stdin):
-        return _browse(index, filters)
+        return _browse(index, filters, use_cache=not args.no_cache)
     events = index.matching_events(filters)
     if args.reverse:
         events.reverse()
@@ -179,19 +179,11 @@ def _caption(filters: Filters, count: int, catalogue: Catalogue) -> str:
                        *describe_filters(filters, catalogue)])  # fmt: skip
 
 
-def _browse(index: Index, filters: Filters) -> int:
-    try:
-        # Textual takes a while to import: only the app pays for it.
-        from timeline_tui.app.app import TimelineApp
-    except ModuleNotFoundError as error:
-        if error.name is None or not error.name.startswith("timeline_tui.app"):
-            raise
-        events = index.matching_events(filters)
-        with stdout_writer() as out:
-            caption = _caption(filters, len(events), index.catalogue)
-            write_events(index.catalogue, events, "text", out, terminal=True, caption=caption)
-        return ExitCode.OK
-    TimelineApp(index, filters).run()
+def _browse(index: Index, filters: Filters, *, use_cache: bool) -> int:
+    # Textual takes a while to import: only the app pays for it.
+    from timeline_tui.app.app import TimelineApp
+
+    TimelineApp(index, filters, use_cache=use_cache).run()
     return ExitCode.OK
 
 
@@ -262,22 +254,11 @@ def _vocabulary(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     # here, not at the top: the other commands load through the cache, without YAML
-    from timeline_tui.catalogue import load_catalogue
-    from timeline_tui.check import check_catalogue
+    from timeline_tui.check import check_file
 
     path = _catalogue_path(args)
-    try:
-        with _progress_line(path) as report:
-            catalogue = load_catalogue(path, report)
-    except CatalogueError as error:
-        if error.unreadable:
-            raise
-        # the valid part is checked too, so one run reports every problem
-        partial = [] if error.partial is None else check_catalogue(error.partial)
-        problems = [*error.problems, *partial]
-        catalogue = None
-    else:
-        problems = check_catalogue(catalogue)
+    with _progress_line(path) as report:
+        catalogue, problems = check_file(path, report)
     with stdout_writer() as out:
         for problem in problems:
             out.write(printable(str(problem)) + "\n")

@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 
+from timeline_tui.app.editor import EditorClosed, open_in_editor
 from timeline_tui.app.filtering import FilterEngine, in_date_order
 from timeline_tui.app.frame_hold import FrameHold
 from timeline_tui.app.quotes import ArticleCache
+from timeline_tui.app.reload import Reloader
 from timeline_tui.app.screens.main import MainScreen
 from timeline_tui.query import Filters, Index
 from timeline_tui.textsafe import printable
+
+if TYPE_CHECKING:
+    # only for the handler's signature: the list is imported when a problem is shown
+    from timeline_tui.app.widgets.problems_panel import ProblemList
 
 
 class TimelineApp(App[None]):
@@ -24,13 +33,24 @@ class TimelineApp(App[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit timeline"),
+        Binding(
+            "exclamation_mark",
+            "problems",
+            "Problems",
+            show=False,
+            id="app.problems",
+            tooltip="What `timeline check` reports, each problem a jump to the editor",
+        ),
     ]
 
-    def __init__(self, index: Index, filters: Filters | None = None) -> None:
+    def __init__(
+        self, index: Index, filters: Filters | None = None, *, use_cache: bool = True
+    ) -> None:
         """
         Args:
             index: The loaded catalogue's index (`index.catalogue` is the catalogue).
             filters: The filters to start with, from the command line.
+            use_cache: Whether a reload may read and write the catalogue's cache.
         """
         super().__init__()
         self.index = in_date_order(index)
@@ -40,7 +60,32 @@ class TimelineApp(App[None]):
         """Lets a keystroke's echo wait for its filter result, to share one frame."""
         self.articles = ArticleCache()
         self.title = printable(index.catalogue.title or "timeline")
+        self.reloader = Reloader(self, use_cache=use_cache)
+        """Reloads the catalogue when it or an article changes on disk."""
+
+    def on_mount(self) -> None:
+        self.reloader.start()
 
     def get_default_screen(self) -> MainScreen:
         # the first screen itself, not pushed over an empty one: its styles apply once
         return MainScreen(self.engine, self.initial_filters, self.articles)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand(
+            "Problems", "What `timeline check` reports; enter edits at one", self.action_problems
+        )
+
+    def action_problems(self) -> None:
+        from timeline_tui.app.screens.problems import ProblemsScreen
+
+        if not isinstance(self.screen, ProblemsScreen):
+            self.push_screen(ProblemsScreen(self.index.catalogue.path))
+
+    def on_problem_list_chosen(self, message: ProblemList.Chosen) -> None:
+        """A problem chosen in the panel of a catalogue that no longer loads."""
+        problem = message.problem
+        open_in_editor(self, Path(problem.file), problem.line)
+
+    def on_editor_closed(self, message: EditorClosed) -> None:
+        self.reloader.poll()  # at once, not at the next tick

@@ -16,6 +16,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.geometry import Offset
 from textual.message import Message
 from textual.screen import Screen
 from textual.style import Style
@@ -91,6 +92,14 @@ class ArticleScreen(Screen[int | None]):
             "Copy quote",
             id="article.copy",
             tooltip="Copy the event's quote with its citation",
+        ),
+        Binding(
+            "e",
+            "edit",
+            "Edit",
+            show=False,
+            id="article.edit",
+            tooltip="The article in $VISUAL or $EDITOR, at the line shown",
         ),
     ]
 
@@ -177,6 +186,33 @@ class ArticleScreen(Screen[int | None]):
             self.notify(
                 "Sent the quote and its citation to the terminal's clipboard.", markup=False
             )
+
+    def action_edit(self) -> None:
+        from timeline_tui.app.editor import open_in_editor
+
+        source = self._source or self._catalogue.sources.get(
+            self._event.citations[self.citation_index].source
+        )
+        if source is None:
+            self.notify("That source is not in the catalogue.", severity="warning", markup=False)
+            return
+        line = None if self._source is None else self.line_shown()
+        open_in_editor(self.app, source.path, line)
+
+    def line_shown(self) -> int:
+        """The cursor's line when it is in view, else the top line in view (from 1).
+
+        The text shown keeps the article's line breaks, so its rows are the file's lines.
+        """
+        area = self.text_area
+        top_y = area.scroll_offset.y
+        wrapped = area.wrapped_document
+        top = wrapped.offset_to_location(Offset(0, top_y))[0]
+        bottom = wrapped.offset_to_location(
+            Offset(0, top_y + area.scrollable_content_region.height - 1)
+        )[0]
+        row = area.cursor_location[0]
+        return (row if top <= row <= bottom else top) + 1
 
     def action_quote(self, delta: int) -> None:
         """Select the next (1) or previous (-1) quote of any event, wrapping around."""

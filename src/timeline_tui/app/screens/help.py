@@ -51,6 +51,14 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("shift+tab [", "previous quote"),
             ("enter", "go to its event (clears filters only if they hide it)"),
             ("} {", "next and previous open date mention (underlined)"),
+            ("e", "the article in $VISUAL or $EDITOR, at the line shown"),
+        ),
+    ),
+    (
+        "Edit (a save reloads the app)",
+        (
+            ("e", "the highlighted event in $VISUAL or $EDITOR, at its line"),
+            ("!", "what `timeline check` reports; enter edits at a problem"),
         ),
     ),
     (

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
@@ -18,7 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widget import Widget
+from textual.widget import AwaitMount, Widget
 from textual.widgets import Input
 
 from timeline_tui.app.commands import CatalogueCommands
@@ -120,11 +121,21 @@ class MainScreen(Screen[None]):
             tooltip="The `timeline list` command for this view",
         ),
         Binding("escape", "back", "Back", show=False, id="main.back"),
+        Binding(
+            "e",
+            "edit",
+            "Edit",
+            show=False,
+            id="main.edit",
+            tooltip="The highlighted event in $VISUAL or $EDITOR, at its line",
+        ),
     ]
 
     @dataclass
     class _OutcomeReady(Message):
         outcome: FilterOutcome
+        engine: FilterEngine
+        """The engine that computed it: a reload replaces the engine."""
 
     def __init__(self, engine: FilterEngine, filters: Filters, articles: ArticleCache) -> None:
         super().__init__()
@@ -192,11 +203,13 @@ class MainScreen(Screen[None]):
         description="filtering events",
     )
     def _refilter(self, filters: Filters) -> None:
-        self.post_message(self._OutcomeReady(self._engine.run(filters)))
+        engine = self._engine
+        self.post_message(self._OutcomeReady(engine.run(filters), engine))
 
     @on(_OutcomeReady)
     def _outcome_ready(self, message: _OutcomeReady) -> None:
-        if message.outcome.filters == self.filters:  # else a newer request is on its way
+        # else a newer request is on its way, or the catalogue was reloaded meanwhile
+        if message.outcome.filters == self.filters and message.engine is self._engine:
             self._apply(message.outcome)
             release_frame(self.app)
 
@@ -212,6 +225,15 @@ class MainScreen(Screen[None]):
         if self._pending_event is not None:
             self.timeline.highlight_event(self._pending_event)
             self._pending_event = None
+
+    async def show_catalogue(
+        self, engine: FilterEngine, articles: ArticleCache, outcome: FilterOutcome
+    ) -> None:
+        """Show a reloaded catalogue, filtered as `outcome` says (computed by `engine`)."""
+        self._engine, self._articles = engine, articles
+        self.filters, self._pending_event = outcome.filters, None
+        await self.recompose()  # every widget was built for the old catalogue
+        self._apply(outcome)
 
     def on_search_changed(self, message: SearchChanged) -> None:
         self.set_filters(replace(self.filters, text=message.text))
@@ -319,16 +341,23 @@ class MainScreen(Screen[None]):
         if event is None:
             return
         shown = self.catalogue.events[event]
-        citation = (
+        self.open_article(
             self.quotes.source_index if self.quotes_open and (self.quotes.event is shown) else 0
         )
+
+    def open_article(self, citation: int) -> AwaitMount | None:
+        """Show the article of the highlighted event's `citation`."""
+        event = self.timeline.highlighted_event
+        if event is None:
+            return None
         # imported on first use: the article screen's text area and date marks
         # would otherwise cost every start ~20 ms
         from timeline_tui.app.screens.article import ArticleScreen
 
-        self.app.push_screen(
-            ArticleScreen(self.catalogue, shown, citation, self._articles),
-            callback=self._article_closed,
+        catalogue = self.catalogue
+        return self.app.push_screen(
+            ArticleScreen(catalogue, catalogue.events[event], citation, self._articles),
+            callback=partial(self._article_closed, catalogue),
         )
 
     def _current_citation(self, event: Event) -> Citation | None:
@@ -337,10 +366,17 @@ class MainScreen(Screen[None]):
             return self.quotes.citation
         return event.citations[0] if event.citations else None
 
-    def _article_closed(self, event: int | None) -> None:
+    def _article_closed(self, catalogue: Catalogue, event: int | None) -> None:
         """The article screen's enter: move to the event of the quote chosen there."""
         if event is None:
             return
+        if catalogue is not self.catalogue:  # reloaded since the article was opened
+            event_id = catalogue.events[event].id
+            found = (i for i, e in enumerate(self.catalogue.events) if e.id == event_id)
+            event = next(found, None)
+            if event is None:
+                self.notify("That event is no longer in the catalogue.", markup=False)
+                return
         hidden = not self.shows_event(event)
         self.go_to_event(event)
         if hidden:
@@ -360,6 +396,13 @@ class MainScreen(Screen[None]):
             return
         self.app.copy_to_clipboard(citation_text(source, citation.quote))
         self.notify("Sent the quote and its citation to the terminal's clipboard.", markup=False)
+
+    def action_edit(self) -> None:
+        from timeline_tui.app.editor import open_in_editor
+
+        event = self.timeline.highlighted_event
+        line = None if event is None else self.catalogue.events[event].location.line
+        open_in_editor(self.app, self.catalogue.path, line)
 
     def action_show_command(self) -> None:
         from timeline_tui.app.screens.command import CommandScreen
