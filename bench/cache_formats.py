@@ -36,7 +36,7 @@ import msgspec
 
 from timeline_tui.cache import entry
 from timeline_tui.catalogue import load_catalogue
-from timeline_tui.model import Catalogue
+from timeline_tui.catalogue.model import Catalogue
 from timeline_tui.query import Index
 
 

@@ -431,7 +431,7 @@ def main() -> int:
         runner = Runner(args, Path(cache_home))
         catalogues: list[tuple[str, Path]] = []
         if not args.no_embedded:
-            from timeline_tui.embedded import embedded_catalogue_path
+            from timeline_tui.catalogue.embedded import embedded_catalogue_path
 
             catalogues.append(("embedded catalogue", embedded_catalogue_path()))
         for n in sizes:

@@ -13,7 +13,7 @@ import random
 import time
 from collections.abc import Callable
 
-from timeline_tui.textsafe import printable
+from timeline_tui.text.printable import printable
 
 _SYLLABLES = ("ka", "lo", "mi", "ren", "sa", "tu", "vor", "el", "an", "dri", "pel", "qua")
 _NON_ASCII = ("Zürich", "—", "“quoted”", "Kraków", "北京")

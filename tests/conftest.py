@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
-from timeline_tui.embedded import embedded_catalogue_path
+from timeline_tui.catalogue.embedded import embedded_catalogue_path
 
 ARTICLE_ONE = """Ties between Freedonia and Sylvania
 

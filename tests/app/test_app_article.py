@@ -25,9 +25,9 @@ from timeline_tui.app.screens.article import ArticleScreen
 from timeline_tui.app.screens.help import HelpScreen
 from timeline_tui.app.widgets.article_text import ArticleText
 from timeline_tui.catalogue import load_catalogue
-from timeline_tui.coverage import Status
-from timeline_tui.provenance import Article
 from timeline_tui.query import Filters
+from timeline_tui.sources.coverage import Status
+from timeline_tui.sources.provenance import Article
 
 ARTICLE_THREE = """Notes on the [bridge] $2 [million]
 

@@ -16,9 +16,9 @@ from timeline_tui.app.density import (
     year_shares,
 )
 from timeline_tui.app.line_map import YearIndex
-from timeline_tui.bitmask import mask_of, set_bits
-from timeline_tui.dates import DateSpan, PartialDate
-from timeline_tui.model import event_sort_key
+from timeline_tui.catalogue.dates import DateSpan, PartialDate
+from timeline_tui.catalogue.model import event_sort_key
+from timeline_tui.query.bitmask import mask_of, set_bits
 
 
 def _span(start: str, end: str | None = None) -> DateSpan:

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from timeline_tui.app.line_map import LINES_PER_EVENT, LineMap, YearIndex, compact_date
-from timeline_tui.dates import DateSpan, PartialDate
+from timeline_tui.catalogue.dates import DateSpan, PartialDate
 
 
 def _first_days(*years: int) -> list[int]:

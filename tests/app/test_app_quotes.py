@@ -10,7 +10,7 @@ from timeline_tui.app.quotes import (
     source_heading,
 )
 from timeline_tui.catalogue import load_catalogue
-from timeline_tui.provenance import Article
+from timeline_tui.sources.provenance import Article
 
 
 def test_the_quote_stands_in_its_paragraph(make_catalogue):

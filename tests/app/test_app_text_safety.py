@@ -12,7 +12,7 @@ from textual.widgets import TextArea
 from timeline_tui.app.screens.command import CommandScreen
 from timeline_tui.app.widgets.facet_list import FacetList
 from timeline_tui.query import Filters
-from timeline_tui.textsafe import is_printable
+from timeline_tui.text.printable import is_printable
 
 WIDE = (160, 40)
 TITLE = "[bold]x[/] costs $1.3 [billion] \x1b[2J\x1b]52;c;cHduZWQ=\x07"

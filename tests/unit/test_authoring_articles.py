@@ -12,9 +12,9 @@ from timeline_tui.authoring.articles import AddRefused, add_sources, read_articl
 from timeline_tui.authoring.pagedate import page_date
 from timeline_tui.authoring.scaffold import InitRefused, init_catalogue
 from timeline_tui.catalogue import load_catalogue
-from timeline_tui.check import check_catalogue
-from timeline_tui.dates import PartialDate
-from timeline_tui.errors import Severity
+from timeline_tui.catalogue.dates import PartialDate
+from timeline_tui.catalogue.errors import Severity
+from timeline_tui.sources.check import check_catalogue
 
 ARTICLES = Path(__file__).resolve().parents[1] / "data" / "articles"
 NOW = dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.timezone.utc)

@@ -10,11 +10,12 @@ from conftest import tiny_catalogue
 from timeline_tui.authoring.drafts import draft_events, named_actors
 from timeline_tui.authoring.writer import add_entries
 from timeline_tui.catalogue import load_catalogue
-from timeline_tui.check import check_catalogue
+from timeline_tui.catalogue.errors import Severity
 from timeline_tui.cli import main
-from timeline_tui.coverage import analyse, write_report
-from timeline_tui.errors import Severity
-from timeline_tui.provenance import Article
+from timeline_tui.output.coverage import write_report
+from timeline_tui.sources.check import check_catalogue
+from timeline_tui.sources.coverage import analyse
+from timeline_tui.sources.provenance import Article
 
 
 def test_each_open_sentence_gets_a_stub_quoting_it_verbatim(make_catalogue):

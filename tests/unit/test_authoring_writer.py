@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from timeline_tui.authoring.writer import WriteRefused, add_entries, insert_entries
 from timeline_tui.authoring.yamltext import Commented, render_document, scalar
 from timeline_tui.catalogue import load_catalogue
-from timeline_tui.errors import CatalogueError
-from timeline_tui.yamlfile import load_yaml
+from timeline_tui.catalogue.errors import CatalogueError
+from timeline_tui.catalogue.yamlfile import load_yaml
 
 HAND_WRITTEN = """\
 # My catalogue.   Odd   spacing and comments are mine.

@@ -11,9 +11,9 @@ from conftest import tiny_catalogue
 
 from timeline_tui import cache
 from timeline_tui.catalogue import load_catalogue
+from timeline_tui.catalogue.errors import CatalogueError, Severity
+from timeline_tui.catalogue.model import Catalogue
 from timeline_tui.cli import main
-from timeline_tui.errors import CatalogueError, Severity
-from timeline_tui.model import Catalogue
 
 
 @pytest.fixture(autouse=True)

@@ -21,7 +21,7 @@ import pytest
 from timeline_tui import cache
 from timeline_tui.cache import entry, folder
 from timeline_tui.catalogue import load_catalogue
-from timeline_tui.model import Catalogue, Event
+from timeline_tui.catalogue.model import Catalogue, Event
 from timeline_tui.query import Index
 
 NOBODY = 65534
@@ -289,7 +289,7 @@ def test_a_new_field_in_the_model_is_a_miss(make_catalogue, loads, monkeypatch):
     path = make_catalogue()
     cache.load(path)
     layout = cache.model_layout()
-    event = "timeline_tui.model.Event"
+    event = "timeline_tui.catalogue.model.Event"
     extended = {**layout, event: [*layout[event], "notes: tuple[str, ...]"]}
     monkeypatch.setattr(cache, "model_layout", lambda: extended)
     cache.load(path)

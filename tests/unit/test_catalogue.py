@@ -8,10 +8,10 @@ import yaml
 from conftest import tiny_catalogue
 
 from timeline_tui.catalogue import load_catalogue
-from timeline_tui.check import check_catalogue
+from timeline_tui.catalogue.dates import Precision
+from timeline_tui.catalogue.errors import CatalogueError, Severity
 from timeline_tui.cli import main
-from timeline_tui.dates import Precision
-from timeline_tui.errors import CatalogueError, Severity
+from timeline_tui.sources.check import check_catalogue
 
 
 def problems_of(make_catalogue, data=None, **kwargs) -> list[str]:

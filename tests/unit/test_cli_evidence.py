@@ -12,9 +12,9 @@ from conftest import tiny_catalogue
 
 from timeline_tui.catalogue import load_catalogue
 from timeline_tui.cli import _caption, main
-from timeline_tui.marks import marks_file, save_marks
 from timeline_tui.output.text import write_table
 from timeline_tui.query import Filters, build_filters
+from timeline_tui.query.marks import marks_file, save_marks
 
 
 @pytest.fixture

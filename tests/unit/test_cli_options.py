@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from timeline_tui.cli import COMMANDS, main
-from timeline_tui.cli_parser import OPTIONS
+from timeline_tui.cli.parser import OPTIONS
 
 VALUES = {
     "catalog": None,  # given by every test

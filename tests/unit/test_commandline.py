@@ -11,16 +11,16 @@ import pytest
 
 from timeline_tui import cli
 from timeline_tui.catalogue import load_catalogue
-from timeline_tui.cli_parser import parse_args
-from timeline_tui.commandline import (
+from timeline_tui.cli.parser import parse_args
+from timeline_tui.output.commandline import (
     NotACommandLine,
     has_escaped_words,
     list_command,
     shell_word,
 )
-from timeline_tui.marks import save_marks
 from timeline_tui.query import Filters
-from timeline_tui.textsafe import is_printable
+from timeline_tui.query.marks import save_marks
+from timeline_tui.text.printable import is_printable
 
 
 def _read_back(command: str, catalogue) -> Filters:

@@ -11,12 +11,13 @@ import pytest
 from conftest import tiny_catalogue
 
 from timeline_tui.catalogue import load_catalogue
+from timeline_tui.catalogue.dates import PartialDate, Precision
+from timeline_tui.catalogue.errors import CatalogueError
 from timeline_tui.cli import main
-from timeline_tui.coverage import Status, analyse, write_report
-from timeline_tui.dates import PartialDate, Precision
-from timeline_tui.errors import CatalogueError
-from timeline_tui.mentions import find_mentions
-from timeline_tui.provenance import Article
+from timeline_tui.output.coverage import write_report
+from timeline_tui.sources.coverage import Status, analyse
+from timeline_tui.sources.mentions import find_mentions
+from timeline_tui.sources.provenance import Article
 
 THURSDAY = PartialDate(2024, 7, 11)
 ROOT = Path(__file__).resolve().parents[2]

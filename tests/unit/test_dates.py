@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from timeline_tui.dates import (
+from timeline_tui.catalogue.dates import (
     DateError,
     DateSpan,
     PartialDate,
@@ -185,7 +185,7 @@ def test_today_and_now_are_the_base_day():
 
 
 def test_one_dateparser_serves_every_expression_with_the_same_base():
-    from timeline_tui import dates
+    from timeline_tui.catalogue import dates
 
     base = dt.date(2001, 2, 3)
     parse_date_expression("2 years ago", relative_base=base)

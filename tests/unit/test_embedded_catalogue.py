@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from timeline_tui.catalogue import load_catalogue
-from timeline_tui.check import check_catalogue
 from timeline_tui.query import Filters, Index, build_filters
+from timeline_tui.sources.check import check_catalogue
 
 SHARED_SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 
@@ -55,7 +55,7 @@ def test_seeds_are_the_shared_articles_byte_for_byte(embedded_path):
 
 
 def test_coverage_leaves_nothing_open(catalogue):
-    from timeline_tui.coverage import analyse
+    from timeline_tui.sources.coverage import analyse
 
     report = analyse(catalogue)
     open_mentions = [

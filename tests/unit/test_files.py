@@ -10,10 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from timeline_tui import files
-from timeline_tui.catalogue import load_catalogue
-from timeline_tui.check import read_article
-from timeline_tui.files import Unreadable, read_article_bytes
+from timeline_tui.catalogue import files, load_catalogue
+from timeline_tui.catalogue.files import Unreadable, read_article_bytes
+from timeline_tui.sources.check import read_article
 
 TIMEOUT = 60
 """Generous on a loaded machine; a hang would wait forever."""

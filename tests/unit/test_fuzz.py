@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from timeline_tui.catalogue import load_catalogue
-from timeline_tui.check import check_catalogue
-from timeline_tui.errors import CatalogueError
+from timeline_tui.catalogue.errors import CatalogueError
+from timeline_tui.sources.check import check_catalogue
 
 ANY_VALUE = st.one_of(
     st.none(),

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from timeline_tui.catalogue import load_catalogue
+from timeline_tui.catalogue.errors import CatalogueError
 from timeline_tui.cli import main
-from timeline_tui.errors import CatalogueError
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "hostile"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline_tui.marks import MarksError, load_marks, marks_file, save_marks, toggle_mark
+from timeline_tui.query.marks import MarksError, load_marks, marks_file, save_marks, toggle_mark
 
 posix_only = pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")
 

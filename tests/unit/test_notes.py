@@ -6,7 +6,7 @@ import pytest
 from conftest import tiny_catalogue
 
 from timeline_tui.catalogue import load_catalogue
-from timeline_tui.errors import CatalogueError, Severity
+from timeline_tui.catalogue.errors import CatalogueError, Severity
 from timeline_tui.query import Filters, Index
 
 

@@ -10,7 +10,7 @@ import json
 import pytest
 
 from timeline_tui.catalogue import load_catalogue
-from timeline_tui.model import Catalogue, Dispute, Event, Figure
+from timeline_tui.catalogue.model import Catalogue, Dispute, Event, Figure
 from timeline_tui.output import write_event_detail, write_events, write_vocabulary
 from timeline_tui.output.tabular import spreadsheet_safe
 

@@ -127,7 +127,7 @@ def test_an_installed_wheel_finds_its_embedded_catalogue(wheel_venv, tmp_path):
         [
             str(wheel_venv),
             "-c",
-            "import timeline_tui.embedded as e; print(e.embedded_catalogue_path())",
+            "import timeline_tui.catalogue.embedded as e; print(e.embedded_catalogue_path())",
         ],
         capture_output=True,
         text=True,

@@ -10,7 +10,7 @@ from conftest import tiny_catalogue
 
 from timeline_tui import cache
 from timeline_tui.catalogue import load_catalogue
-from timeline_tui.progress import SHOW_AFTER, ProgressLine
+from timeline_tui.text.progress import SHOW_AFTER, ProgressLine
 
 
 class Terminal(io.StringIO):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from timeline_tui.provenance import MAX_PATTERN_WORDS, Article, Span
+from timeline_tui.sources.provenance import MAX_PATTERN_WORDS, Article, Span
 
 
 def test_a_quote_matches_across_line_breaks_and_runs_of_spaces():

@@ -142,7 +142,7 @@ def tiny_index(tmp_path_factory) -> Index:
 
 
 def test_bitmasks_hold_for_many_events(tmp_path):
-    from timeline_tui.bitmask import mask_of, set_bits
+    from timeline_tui.query.bitmask import mask_of, set_bits
 
     rng = random.Random(7)
     chosen = sorted(rng.sample(range(5000), 700))

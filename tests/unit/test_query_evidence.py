@@ -10,7 +10,7 @@ import pytest
 from conftest import tiny_catalogue
 
 from timeline_tui.catalogue import load_catalogue
-from timeline_tui.model import Event
+from timeline_tui.catalogue.model import Event
 from timeline_tui.query import (
     EVIDENCE,
     Filters,

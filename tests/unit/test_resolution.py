@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
+from timeline_tui.catalogue.dates import PartialDate
 from timeline_tui.cli import main
-from timeline_tui.dates import PartialDate
-from timeline_tui.mentions import find_mentions
+from timeline_tui.sources.mentions import find_mentions
 
 JULY_2024 = PartialDate(2024, 7)
 THURSDAY = PartialDate(2024, 7, 11)

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from timeline_tui.bitmask import mask_flags, mask_of, set_bits
-from timeline_tui.dates import DateSpan, PartialDate
-from timeline_tui.model import Actor, Catalogue, Citation, Event, Location, Source, Theme
+from timeline_tui.catalogue.dates import DateSpan, PartialDate
+from timeline_tui.catalogue.model import Actor, Catalogue, Citation, Event, Location, Source, Theme
 from timeline_tui.query import Filters, Index
+from timeline_tui.query.bitmask import mask_flags, mask_of, set_bits
 
 WORDS = ["trade", "port", "rail", "summit", "loan", "treaty", "gas", "visit", "Straße", "ÉTÉ"]
 ACTORS = [f"actor-{n}" for n in range(40)]

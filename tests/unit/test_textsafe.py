@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 
-from timeline_tui.textsafe import ESCAPED_RANGES, is_printable, printable
+from timeline_tui.text.printable import ESCAPED_RANGES, is_printable, printable
 
 ESCAPED = {code for low, high in ESCAPED_RANGES for code in range(low, high + 1)}
 

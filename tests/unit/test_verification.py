@@ -9,7 +9,7 @@ from conftest import tiny_catalogue
 
 from timeline_tui.catalogue import load_catalogue
 from timeline_tui.cli import main
-from timeline_tui.verify import summary_line, verify_citations
+from timeline_tui.sources.verify import summary_line, verify_citations
 
 
 def broken() -> dict:

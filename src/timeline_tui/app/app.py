@@ -17,7 +17,7 @@ from timeline_tui.app.quotes import ArticleCache
 from timeline_tui.app.reload import Reloader
 from timeline_tui.app.screens.main import MainScreen
 from timeline_tui.query import Filters, Index
-from timeline_tui.textsafe import printable
+from timeline_tui.text.printable import printable
 
 if TYPE_CHECKING:
     # only for the handler's signature: the list is imported when a problem is shown

@@ -5,7 +5,7 @@ Two kinds of marks, found at different speeds:
 - the catalogue's quotes from the article, every event's, found at once (a string
   search per citation);
 - the article's date mentions with their coverage status, found by
-  `timeline_tui.coverage`, which imports dateparser (about a second the first
+  `timeline_tui.sources.coverage`, which imports dateparser (about a second the first
   time). `find_source_mentions` is therefore called in a worker thread, and its
   result keeps raw offsets only, so the thread never touches the screen's text.
 
@@ -22,11 +22,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from timeline_tui.coverage import Status, analyse
-from timeline_tui.errors import CatalogueError
-from timeline_tui.model import Catalogue, Event
-from timeline_tui.provenance import Article
-from timeline_tui.textsafe import printable
+from timeline_tui.catalogue.errors import CatalogueError
+from timeline_tui.catalogue.model import Catalogue, Event
+from timeline_tui.sources.coverage import Status, analyse
+from timeline_tui.sources.provenance import Article
+from timeline_tui.text.printable import printable
 
 Location = tuple[int, int]
 """(row, column) in the printable text, as a TextArea counts them."""

@@ -14,9 +14,9 @@ from typing import Protocol
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
-from timeline_tui.model import Catalogue
+from timeline_tui.catalogue.model import Catalogue
 from timeline_tui.query import Facet, Filters
-from timeline_tui.textsafe import printable
+from timeline_tui.text.printable import printable
 
 EVENT_HIT_LIMIT = 40
 """Events shown for one query: enough to choose from, few enough to stay quick at 100,000."""

@@ -16,8 +16,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from timeline_tui.app.line_map import YearIndex, new_year_ordinal
-from timeline_tui.bitmask import mask_of, set_bits
-from timeline_tui.dates import DateSpan
+from timeline_tui.catalogue.dates import DateSpan
+from timeline_tui.query.bitmask import mask_of, set_bits
 
 BARS = " ▁▂▃▄▅▆▇█"
 """A cell per bin: empty, then eight heights."""

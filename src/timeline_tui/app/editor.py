@@ -17,7 +17,7 @@ from typing import Any
 from textual.app import App, SuspendNotSupported
 from textual.message import Message
 
-from timeline_tui.textsafe import printable
+from timeline_tui.text.printable import printable
 
 FALLBACK_EDITOR = "vi"
 

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 from timeline_tui.app.density import DensityIndex
 from timeline_tui.app.line_map import LineMap, YearIndex
-from timeline_tui.bitmask import set_bits
-from timeline_tui.model import event_sort_key
+from timeline_tui.catalogue.model import event_sort_key
 from timeline_tui.query import Filters, Index
+from timeline_tui.query.bitmask import set_bits
 
 
 @dataclass(frozen=True, slots=True)

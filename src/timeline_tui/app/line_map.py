@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from timeline_tui.dates import DateSpan
+from timeline_tui.catalogue.dates import DateSpan
 
 LINES_PER_EVENT = 2
 """The date and title line, then the actors and themes line."""

@@ -10,11 +10,11 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from timeline_tui.check import read_article
-from timeline_tui.files import Unreadable, unreadable_sentence
-from timeline_tui.model import Source
-from timeline_tui.provenance import Article, Span
-from timeline_tui.textsafe import printable
+from timeline_tui.catalogue.files import Unreadable, unreadable_sentence
+from timeline_tui.catalogue.model import Source
+from timeline_tui.sources.check import read_article
+from timeline_tui.sources.provenance import Article, Span
+from timeline_tui.text.printable import printable
 
 if TYPE_CHECKING:  # the article screen's marks, imported only when it opens
     from timeline_tui.app.article_marks import SourceMentions

@@ -26,9 +26,9 @@ from timeline_tui.app.quotes import ArticleCache
 from timeline_tui.app.screens.main import MainScreen
 from timeline_tui.app.watch import FileWatch, carry_filters, watched_paths
 from timeline_tui.cache import load_index
-from timeline_tui.errors import CatalogueError, Problem
+from timeline_tui.catalogue.errors import CatalogueError, Problem
 from timeline_tui.query import Filters, Index
-from timeline_tui.textsafe import printable
+from timeline_tui.text.printable import printable
 
 if TYPE_CHECKING:
     from timeline_tui.app.app import TimelineApp

@@ -11,7 +11,7 @@ import os
 from collections.abc import Container, Iterable
 from pathlib import Path
 
-from timeline_tui.model import Catalogue
+from timeline_tui.catalogue.model import Catalogue
 from timeline_tui.query import Filters
 
 Stamp = tuple[int, int, int] | None

@@ -21,15 +21,15 @@ from timeline_tui.authoring.scaffold import ARTICLES_FOLDER
 from timeline_tui.authoring.writer import WriteRefused, add_entries
 from timeline_tui.authoring.yamltext import Commented, Entry
 from timeline_tui.catalogue import load_catalogue
-from timeline_tui.dates import PartialDate
-from timeline_tui.files import (
+from timeline_tui.catalogue.dates import PartialDate
+from timeline_tui.catalogue.files import (
     MAX_ARTICLE_BYTES,
     Unreadable,
     read_article_bytes,
     read_regular_bytes,
     source_folder,
 )
-from timeline_tui.model import Catalogue
+from timeline_tui.catalogue.model import Catalogue
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 _SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)\s*(\S+?)\s*-->", re.IGNORECASE)

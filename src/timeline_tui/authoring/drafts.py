@@ -15,9 +15,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from timeline_tui.authoring.yamltext import Entry
-from timeline_tui.check import UNWRITTEN
-from timeline_tui.coverage import CoverageMention, analyse
-from timeline_tui.model import Actor, Catalogue
+from timeline_tui.catalogue.model import Actor, Catalogue
+from timeline_tui.sources.check import UNWRITTEN
+from timeline_tui.sources.coverage import CoverageMention, analyse
 
 TITLE = f"{UNWRITTEN}: a title"
 SUMMARY = f"{UNWRITTEN}: what happened, in a sentence or two"

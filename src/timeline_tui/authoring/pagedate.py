@@ -13,7 +13,7 @@ import json
 import re
 from typing import Any
 
-from timeline_tui.dates import DateError, PartialDate, parse_date_expression
+from timeline_tui.catalogue.dates import DateError, PartialDate, parse_date_expression
 
 _META_NAMES = (
     "article:published_time",

@@ -21,8 +21,8 @@ from pathlib import Path
 
 from timeline_tui.authoring.yamltext import Entry, plain_value, render_item
 from timeline_tui.catalogue import load_catalogue
-from timeline_tui.errors import CatalogueError
-from timeline_tui.yamlfile import YamlList, YamlMap, load_yaml, read_source
+from timeline_tui.catalogue.errors import CatalogueError
+from timeline_tui.catalogue.yamlfile import YamlList, YamlMap, load_yaml, read_source
 
 
 class WriteRefused(Exception):

@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from timeline_tui.yamlfile import load_yaml
+from timeline_tui.catalogue.yamlfile import load_yaml
 
 Scalar = str | int | bool | None
 

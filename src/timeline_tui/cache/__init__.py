@@ -50,10 +50,10 @@ from timeline_tui import __version__
 from timeline_tui.cache import entry
 from timeline_tui.cache.folder import SUFFIX, Folder
 from timeline_tui.cache.spelling import respell
-from timeline_tui.files import Unreadable, read_catalogue_bytes
-from timeline_tui.model import Catalogue
-from timeline_tui.progress import Report
+from timeline_tui.catalogue.files import Unreadable, read_catalogue_bytes
+from timeline_tui.catalogue.model import Catalogue
 from timeline_tui.query import Index
+from timeline_tui.text.progress import Report
 
 __all__ = ["FORMAT", "cache_dir", "entry_name", "load", "load_index", "model_layout"]
 

@@ -26,8 +26,8 @@ from typing import Any, BinaryIO
 
 import msgspec
 
-from timeline_tui.bitmask import mask_of, set_bits
-from timeline_tui.model import Catalogue, Event
+from timeline_tui.catalogue.model import Catalogue, Event
+from timeline_tui.query.bitmask import mask_of, set_bits
 
 MAGIC = b"timeline-tui cache\n"
 _FRAME = struct.Struct("<Q32s")

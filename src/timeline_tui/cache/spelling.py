@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from timeline_tui.model import Catalogue
+from timeline_tui.catalogue.model import Catalogue
 
 _NAME, _PATH, _NESTED = "name", "path", "nested"
 

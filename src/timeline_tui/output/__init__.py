@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import IO, Any
 
-from timeline_tui.model import Catalogue, Event
+from timeline_tui.catalogue.model import Catalogue, Event
 from timeline_tui.output import tabular, text
 from timeline_tui.output.documents import (
     markdown_escape,

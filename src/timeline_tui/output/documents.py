@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterable
 from typing import IO, Any
 
-from timeline_tui.model import Catalogue, Event
+from timeline_tui.catalogue.model import Catalogue, Event
 from timeline_tui.output.records import dumps
-from timeline_tui.textsafe import printable
+from timeline_tui.text.printable import printable
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|&~])")
 

@@ -11,7 +11,7 @@ import json
 import math
 from typing import Any
 
-from timeline_tui.model import Catalogue, Event, Source
+from timeline_tui.catalogue.model import Catalogue, Event, Source
 
 ITEM_SEPARATOR = "\n"
 """Between the quotes (and disputes, and notes) of one event in a CSV or TSV cell.

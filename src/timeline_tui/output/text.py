@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import IO, Any
 
-from timeline_tui.model import Catalogue, Event
-from timeline_tui.textsafe import printable
+from timeline_tui.catalogue.model import Catalogue, Event
+from timeline_tui.text.printable import printable
 
 
 def write_lines(catalogue: Catalogue, events: Iterable[Event], out: IO[str]) -> None:

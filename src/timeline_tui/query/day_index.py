@@ -13,8 +13,8 @@ import itertools
 import operator
 from collections.abc import Sequence
 
-from timeline_tui.bitmask import flags_mask
-from timeline_tui.model import Event
+from timeline_tui.catalogue.model import Event
+from timeline_tui.query.bitmask import flags_mask
 
 DayBounds = tuple[list[int], list[int], int]
 """First days, last days, and the longest span in days (-1: first days out of order)."""

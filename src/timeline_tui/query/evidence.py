@@ -14,8 +14,8 @@ from itertools import repeat
 from operator import attrgetter
 from typing import Any
 
-from timeline_tui.bitmask import flags_mask
-from timeline_tui.model import Event
+from timeline_tui.catalogue.model import Event
+from timeline_tui.query.bitmask import flags_mask
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,8 +14,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from timeline_tui.dates import DateError, parse_date_range
-from timeline_tui.model import Catalogue
+from timeline_tui.catalogue.dates import DateError, parse_date_range
+from timeline_tui.catalogue.model import Catalogue
 
 Facet = Literal["actors", "themes", "sources"]
 FACETS: tuple[Facet, ...] = ("actors", "themes", "sources")
@@ -158,7 +158,7 @@ def build_filters(
     """Filters from what a person typed.
 
     Args:
-        marked: The marks (`timeline_tui.marks.load_marks`) when only marked events
+        marked: The marks (`timeline_tui.query.marks.load_marks`) when only marked events
             are wanted, else None.
 
     Raises:

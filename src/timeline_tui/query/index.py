@@ -13,8 +13,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from timeline_tui.bitmask import mask_of, set_bits
-from timeline_tui.model import Catalogue, Event
+from timeline_tui.catalogue.model import Catalogue, Event
+from timeline_tui.query.bitmask import mask_of, set_bits
 from timeline_tui.query.day_index import (
     DayBounds,
     date_mask,

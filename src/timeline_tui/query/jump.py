@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from timeline_tui.dates import DateError, parse_date_expression
+from timeline_tui.catalogue.dates import DateError, parse_date_expression
 from timeline_tui.query.filters import Filters, QueryError
 from timeline_tui.query.index import Index
 

@@ -11,8 +11,8 @@ import itertools
 import operator
 from collections.abc import Sequence
 
-from timeline_tui.bitmask import flags_mask, mask_flags, mask_of
-from timeline_tui.model import Event
+from timeline_tui.catalogue.model import Event
+from timeline_tui.query.bitmask import flags_mask, mask_flags, mask_of
 
 RECENT_SEARCHES = 32
 """Text masks kept for reuse: backspacing returns to one, typing on narrows one."""

@@ -37,9 +37,9 @@ from timeline_tui.app.article_marks import (
 from timeline_tui.app.quotes import ArticleCache, article_view, citation_text, source_heading
 from timeline_tui.app.widgets.article_text import ArticleText
 from timeline_tui.app.widgets.key_bar import KeyBar
-from timeline_tui.coverage import Status
-from timeline_tui.model import Catalogue, Event, Source
-from timeline_tui.textsafe import printable
+from timeline_tui.catalogue.model import Catalogue, Event, Source
+from timeline_tui.sources.coverage import Status
+from timeline_tui.text.printable import printable
 
 
 class ArticleScreen(Screen[int | None]):

@@ -11,8 +11,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from timeline_tui.commandline import has_escaped_words
-from timeline_tui.textsafe import printable
+from timeline_tui.output.commandline import has_escaped_words
+from timeline_tui.text.printable import printable
 
 ESCAPED_NOTE = (
     "A word holds control or invisible characters: $'...' writes them as \\x escapes, "

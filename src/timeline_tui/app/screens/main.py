@@ -41,9 +41,9 @@ from timeline_tui.app.widgets.filter_summary import FilterSummary
 from timeline_tui.app.widgets.key_bar import KeyBar
 from timeline_tui.app.widgets.quote_viewer import QuoteViewer
 from timeline_tui.app.widgets.timeline_view import TimelineView
-from timeline_tui.commandline import NotACommandLine, list_command
-from timeline_tui.embedded import embedded_catalogue_path
-from timeline_tui.model import Catalogue, Citation, Event
+from timeline_tui.catalogue.embedded import embedded_catalogue_path
+from timeline_tui.catalogue.model import Catalogue, Citation, Event
+from timeline_tui.output.commandline import NotACommandLine, list_command
 from timeline_tui.query import Facet, Filters
 
 

@@ -17,9 +17,9 @@ from textual.widgets import Static
 from timeline_tui.app.editor import open_in_editor
 from timeline_tui.app.widgets.key_bar import KeyBar
 from timeline_tui.app.widgets.problems_panel import ProblemList
-from timeline_tui.errors import CatalogueError, Problem, Severity
-from timeline_tui.model import Catalogue
-from timeline_tui.textsafe import printable
+from timeline_tui.catalogue.errors import CatalogueError, Problem, Severity
+from timeline_tui.catalogue.model import Catalogue
+from timeline_tui.text.printable import printable
 
 
 def check_summary(path: Path, catalogue: Catalogue | None, problems: list[Problem]) -> str:
@@ -93,7 +93,7 @@ class ProblemsScreen(Screen[None]):
     )
     def _check(self) -> None:
         # what `timeline check` runs: the catalogue read from its YAML, then every quote
-        from timeline_tui.check import check_file
+        from timeline_tui.sources.check import check_file
 
         try:
             catalogue, problems = check_file(self.path)

@@ -28,9 +28,9 @@ from textual.strip import Strip
 
 from timeline_tui.app.cells import fit
 from timeline_tui.app.messages import FacetToggled
-from timeline_tui.model import Catalogue
+from timeline_tui.catalogue.model import Catalogue
 from timeline_tui.query import Facet
-from timeline_tui.textsafe import printable
+from timeline_tui.text.printable import printable
 
 TICK = "✓"
 _PADDING = 1

@@ -16,9 +16,9 @@ from textual.widgets import Input, Static
 from timeline_tui.app.frame_hold import hold_frame
 from timeline_tui.app.messages import DateRangeChanged, SearchChanged
 from timeline_tui.app.widgets.facet_list import FacetList, facet_entries
-from timeline_tui.model import Catalogue
+from timeline_tui.catalogue.model import Catalogue
 from timeline_tui.query import Filters, QueryError, parse_bound
-from timeline_tui.textsafe import printable
+from timeline_tui.text.printable import printable
 
 
 def read_date_range(since_text: str, until_text: str) -> tuple[dt.date | None, dt.date | None]:

@@ -8,10 +8,10 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widget import Widget
 
-from timeline_tui.describe import describe_filters
-from timeline_tui.model import Catalogue
+from timeline_tui.catalogue.model import Catalogue
 from timeline_tui.query import Filters
-from timeline_tui.textsafe import printable
+from timeline_tui.query.describe import describe_filters
+from timeline_tui.text.printable import printable
 
 __all__ = ["FilterSummary", "describe_filters"]
 

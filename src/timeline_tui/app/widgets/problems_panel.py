@@ -16,8 +16,8 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from timeline_tui.errors import Problem, Severity
-from timeline_tui.textsafe import printable
+from timeline_tui.catalogue.errors import Problem, Severity
+from timeline_tui.text.printable import printable
 
 
 def problem_content(problem: Problem) -> Content:

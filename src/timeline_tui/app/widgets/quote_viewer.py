@@ -15,9 +15,9 @@ from timeline_tui.app.widgets.timeline_view import (
     UNVERIFIED_MARK,
     TimelineView,
 )
-from timeline_tui.model import Catalogue, Citation, Event
-from timeline_tui.textsafe import printable
-from timeline_tui.verify import verify_citations
+from timeline_tui.catalogue.model import Catalogue, Citation, Event
+from timeline_tui.sources.verify import verify_citations
+from timeline_tui.text.printable import printable
 
 
 class QuoteViewer(VerticalScroll):

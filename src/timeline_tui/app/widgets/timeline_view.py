@@ -25,9 +25,9 @@ from textual.strip import Strip
 from timeline_tui.app.cells import fit
 from timeline_tui.app.line_map import LINES_PER_EVENT, LineMap, compact_date
 from timeline_tui.app.messages import EventChosen, EventHighlighted
-from timeline_tui.model import Catalogue, Event
+from timeline_tui.catalogue.model import Catalogue, Event
 from timeline_tui.query import search_terms
-from timeline_tui.textsafe import printable
+from timeline_tui.text.printable import printable
 
 DATE_WIDTH = 14
 """Room for `24 Apr 2019`, `7–10 Mar 1994`, `24–25 Apr 2019`."""

@@ -5,18 +5,23 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from timeline_tui.errors import CatalogueError, Problem, Severity
-from timeline_tui.files import Unreadable, read_article_bytes, read_article_text, source_folder
-from timeline_tui.model import Catalogue, Location, Source
-from timeline_tui.progress import Report
-from timeline_tui.provenance import Article
-from timeline_tui.verify import (
+from timeline_tui.catalogue.errors import CatalogueError, Problem, Severity
+from timeline_tui.catalogue.files import (
+    Unreadable,
+    read_article_bytes,
+    read_article_text,
+    source_folder,
+)
+from timeline_tui.catalogue.model import Catalogue, Location, Source
+from timeline_tui.sources.provenance import Article
+from timeline_tui.sources.verify import (
     Verification,
     late_event,
     summary_line,
     texts_or_reasons,
     verify_citations,
 )
+from timeline_tui.text.progress import Report
 
 __all__ = [
     "Verification",
@@ -30,7 +35,7 @@ __all__ = [
 
 
 def read_article(source: Source) -> Article:
-    """A source's article, read as every command and view reads one (see `timeline_tui.files`).
+    """A source's article, read as every command and view reads one (`catalogue.files`).
 
     Raises:
         Unreadable: saying why it is not read.

@@ -1,6 +1,6 @@
 """`timeline coverage`: every date an article mentions, and whether the catalogue accounts for it.
 
-The mentions are found by `timeline_tui.mentions`. Each one is
+The mentions are found by `timeline_tui.sources.mentions`. Each one is
 
 - *covered* when an event cites its article with a quote that contains it or
   touches a sentence it stands in: a quote running across sentences covers the
@@ -23,17 +23,15 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import enum
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import IO, Any
+from typing import Any
 
-from timeline_tui.check import read_articles
-from timeline_tui.errors import CatalogueError
-from timeline_tui.mentions import DateMention, find_mentions
-from timeline_tui.model import Catalogue, Event, Exclusion, Source
-from timeline_tui.provenance import Article, Span, fold
-from timeline_tui.textsafe import printable
+from timeline_tui.catalogue.errors import CatalogueError
+from timeline_tui.catalogue.model import Catalogue, Event, Exclusion, Source
+from timeline_tui.sources.check import read_articles
+from timeline_tui.sources.mentions import DateMention, find_mentions
+from timeline_tui.sources.provenance import Article, Span, fold
 
 REPORT_FORMATS = ("text", "json", "yaml")
 
@@ -265,61 +263,3 @@ def _best_event(mention: DateMention, events: list[Event]) -> Event | None:
             if event.date.overlaps(resolved.first_day, resolved.last_day):
                 return event
     return events[0] if events else None
-
-
-def write_report(report: CoverageReport, format_name: str, out: IO[str]) -> None:
-    """Write the open mentions and a summary (`text`), or every mention (`json`)."""
-    if format_name == "json":
-        document = {
-            "mentions": [m.record() for m in report.mentions],
-            "summary": {s: dataclasses.asdict(row) for s, row in report.summary().items()},
-            "idle_exclusions": [
-                {"source": e.source, "quote": e.quote, "reason": e.reason, "line": e.location.line}
-                for e in report.idle_exclusions
-            ],
-        }
-        out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
-    elif format_name == "text":
-        _write_text(report, out)
-    elif format_name == "yaml":
-        # an `excluded` entry to complete for each open sentence, to paste into the catalogue
-        from timeline_tui.authoring.drafts import exclusion_stubs
-        from timeline_tui.authoring.yamltext import render_document
-
-        out.write(render_document("excluded", exclusion_stubs(report.open_mentions)))
-    else:
-        raise ValueError(f"unknown format {format_name!r}; expected one of {REPORT_FORMATS}")
-
-
-def _write_text(report: CoverageReport, out: IO[str]) -> None:
-    for mention in report.open_mentions:
-        resolved = mention.resolved or "?"
-        out.write(
-            f"{printable(mention.file)}:{mention.line}:{mention.column}: "
-            f"{printable(mention.mention.text)} -> {resolved} "
-            f"({mention.mention.precision.label})\n"
-            f"    {printable(mention.sentence)}\n"
-        )
-    if report.open_mentions:
-        out.write("\n")
-    for exclusion in report.idle_exclusions:
-        location = exclusion.location
-        out.write(
-            f"{printable(location.file)}:{location.line}: {location.field}: note: excludes no "
-            f"date mention: {printable(exclusion.quote)!r}\n"
-        )
-    if report.idle_exclusions:
-        out.write("\n")
-    summary = report.summary()
-    rows = [(printable(source_id), row) for source_id, row in summary.items()]
-    if len(rows) > 1:
-        total = SourceSummary()
-        for row in summary.values():
-            total = total.add(row)
-        rows.append(("total", total))
-    headings = ("source", "found", "covered", "excluded", "open")
-    width = max([len(headings[0]), *(len(name) for name, _ in rows)])
-    out.write(f"{headings[0]:<{width}}" + "".join(f"  {h:>8}" for h in headings[1:]) + "\n")
-    for name, row in rows:
-        numbers = dataclasses.astuple(row)
-        out.write(f"{name:<{width}}" + "".join(f"  {n:>8}" for n in numbers) + "\n")

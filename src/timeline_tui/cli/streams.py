@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import IO
 
-from timeline_tui.textsafe import printable
+from timeline_tui.text.printable import printable
 
 
 class OutputError(Exception):

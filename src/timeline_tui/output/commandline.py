@@ -10,7 +10,7 @@ import shlex
 from pathlib import Path
 
 from timeline_tui.query import Filters
-from timeline_tui.textsafe import is_printable, printable
+from timeline_tui.text.printable import is_printable, printable
 
 
 class NotACommandLine(ValueError):

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, NoReturn
 
 from timeline_tui import __version__
-from timeline_tui.textsafe import printable
+from timeline_tui.text.printable import printable
 
 
 class ExitCode(enum.IntEnum):

@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable
 from typing import TextIO
 
-from timeline_tui.textsafe import printable
+from timeline_tui.text.printable import printable
 
 Report = Callable[[str, "float | None"], None]
 """`report("reading", 0.42)`: a phase of loading and the share of it done, if known."""

@@ -1,6 +1,6 @@
 """What each date mention of an article stands for, read against what it is relative to.
 
-`timeline_tui.mentions` finds the mentions and says how each is to be read (a
+`timeline_tui.sources.mentions` finds the mentions and says how each is to be read (a
 `Reading`); this module resolves them in the order of the text:
 
 - a date that names its year, a range of years or a decade stands for itself;
@@ -35,7 +35,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from timeline_tui.dates import (
+from timeline_tui.catalogue.dates import (
     DateError,
     DateSpan,
     PartialDate,

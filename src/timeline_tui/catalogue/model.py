@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from timeline_tui.dates import DateSpan, PartialDate
-from timeline_tui.errors import Problem
+from timeline_tui.catalogue.dates import DateSpan, PartialDate
+from timeline_tui.catalogue.errors import Problem
 
 
 @dataclass(frozen=True, slots=True)

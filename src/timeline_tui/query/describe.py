@@ -6,9 +6,9 @@ app does without importing the app.
 
 from __future__ import annotations
 
-from timeline_tui.model import Catalogue
+from timeline_tui.catalogue.model import Catalogue
 from timeline_tui.query import Filters
-from timeline_tui.textsafe import printable
+from timeline_tui.text.printable import printable
 
 
 def describe_filters(filters: Filters, catalogue: Catalogue) -> list[str]:

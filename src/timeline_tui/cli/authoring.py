@@ -9,9 +9,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from timeline_tui.cli_parser import Command, ExitCode, UsageError
-from timeline_tui.cli_streams import error as _error
-from timeline_tui.cli_streams import stdout_writer
+from timeline_tui.cli.parser import Command, ExitCode, UsageError
+from timeline_tui.cli.streams import error as _error
+from timeline_tui.cli.streams import stdout_writer
 
 WRITE_TO = "catalogue file, or its folder, to write to (default: ./events.yaml)"
 

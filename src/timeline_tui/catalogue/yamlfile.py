@@ -17,9 +17,9 @@ from typing import Any
 
 import yaml
 
-from timeline_tui.errors import CatalogueError, Problem
-from timeline_tui.files import Unreadable, read_catalogue_bytes
-from timeline_tui.progress import Report
+from timeline_tui.catalogue.errors import CatalogueError, Problem
+from timeline_tui.catalogue.files import Unreadable, read_catalogue_bytes
+from timeline_tui.text.progress import Report
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -127,7 +127,7 @@ def _scalar(event: yaml.ScalarEvent) -> object:
 def read_source(path: Path) -> bytes:
     """The file's bytes, checked to be UTF-8 text and without a byte-order mark.
 
-    Only a regular file or a pipe is read (see `timeline_tui.files`). The parser
+    Only a regular file or a pipe is read (see `timeline_tui.catalogue.files`). The parser
     reads the bytes themselves: handed a `str`, libyaml would first
     encode a copy, and the two would sit in memory beside the tree being built.
 

@@ -6,15 +6,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from timeline_tui.errors import Problem, Severity
-from timeline_tui.files import (
+from timeline_tui.catalogue.errors import Problem, Severity
+from timeline_tui.catalogue.files import (
     Unreadable,
     is_pipe,
     read_article_text,
     source_folder,
     unreadable_sentence,
 )
-from timeline_tui.model import Catalogue, Event
+from timeline_tui.catalogue.model import Catalogue, Event
 
 
 class Verification:

@@ -30,7 +30,7 @@ names (`may`, `march` as verbs), `today` and `now` (they name the moment of
 writing, which the source's publication date already gives), and anaphoric forms
 such as `the year before` that point at a date standing next to them.
 
-What each mention stands for is worked out by `timeline_tui.resolution`:
+What each mention stands for is worked out by `timeline_tui.sources.resolution`:
 relative forms against the date they count from (a date just before them in the
 text, else the publication date) and never finer than it; a week is its seven
 days. In an undated article, what depends on the publication date stays
@@ -45,7 +45,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from timeline_tui.dates import (
+from timeline_tui.catalogue.dates import (
     MONTH_ABBREVIATIONS,
     MONTH_NAMES,
     DateSpan,
@@ -53,9 +53,9 @@ from timeline_tui.dates import (
     Precision,
     month_number,
 )
-from timeline_tui.provenance import Article
-from timeline_tui.resolution import Offset, Resolver, Yearless
-from timeline_tui.resolution import Reading as _Reading
+from timeline_tui.sources.provenance import Article
+from timeline_tui.sources.resolution import Offset, Resolver, Yearless
+from timeline_tui.sources.resolution import Reading as _Reading
 
 
 @dataclass(frozen=True, slots=True)
@@ -369,7 +369,7 @@ def find_mentions(
     text: str, published: PartialDate | None, sentence_starts: list[int] | None = None
 ) -> list[DateMention]:
     """Every date mention in an article's text, in order, each read against what it is
-    relative to (see `timeline_tui.resolution`).
+    relative to (see `timeline_tui.sources.resolution`).
 
     Args:
         text: the article's text.

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from timeline_tui.model import Catalogue
+    from timeline_tui.catalogue.model import Catalogue
 
 
 class Severity(enum.Enum):

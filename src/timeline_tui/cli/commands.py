@@ -17,8 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from timeline_tui.cache import load_index
-from timeline_tui.cli_authoring import AUTHORING_COMMANDS
-from timeline_tui.cli_parser import (
+from timeline_tui.catalogue.embedded import embedded_catalogue_path
+from timeline_tui.catalogue.errors import CatalogueError, Severity
+from timeline_tui.catalogue.files import is_pipe
+from timeline_tui.catalogue.model import Catalogue, Event
+from timeline_tui.cli.authoring import AUTHORING_COMMANDS
+from timeline_tui.cli.parser import (
     FILTERS,
     LOADING,
     Command,
@@ -27,18 +31,14 @@ from timeline_tui.cli_parser import (
     build_parsers,
     parse_args,
 )
-from timeline_tui.cli_streams import (
+from timeline_tui.cli.streams import (
     OutputError,
     degrade_encoding,
     is_terminal,
     silence_stdout,
     stdout_writer,
 )
-from timeline_tui.cli_streams import error as _error
-from timeline_tui.embedded import embedded_catalogue_path
-from timeline_tui.errors import CatalogueError, Severity
-from timeline_tui.files import is_pipe
-from timeline_tui.model import Catalogue, Event
+from timeline_tui.cli.streams import error as _error
 from timeline_tui.output import (
     LIST_FORMATS,
     SHOW_FORMATS,
@@ -48,9 +48,9 @@ from timeline_tui.output import (
     write_events,
     write_vocabulary,
 )
-from timeline_tui.progress import ProgressLine
 from timeline_tui.query import Filters, Index, QueryError, build_filters
-from timeline_tui.textsafe import printable
+from timeline_tui.text.printable import printable
+from timeline_tui.text.progress import ProgressLine
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -132,7 +132,7 @@ def _marks(catalogue: Catalogue) -> frozenset[str]:
     Raises:
         UsageError: when the marks cannot be read, saying why.
     """
-    from timeline_tui.marks import MarksError, load_marks
+    from timeline_tui.query.marks import MarksError, load_marks
 
     try:
         return load_marks(catalogue.path)
@@ -164,7 +164,7 @@ def _summarise(catalogue: Catalogue, events: list[Event]) -> None:
     """One line on stderr when the events shown have quotes that could not be
     verified or the catalogue has warnings; after the output, so a reader of
     stdout does not wait for it."""
-    from timeline_tui.verify import summary_line, verify_citations
+    from timeline_tui.sources.verify import summary_line, verify_citations
 
     line = summary_line(catalogue, verify_citations(catalogue, events))
     if line is not None:
@@ -173,7 +173,7 @@ def _summarise(catalogue: Catalogue, events: list[Event]) -> None:
 
 def _caption(filters: Filters, count: int, catalogue: Catalogue) -> str:
     """`3 of 62 events · actor China · from 1 Jan 1990`: the filters as understood."""
-    from timeline_tui.describe import describe_filters
+    from timeline_tui.query.describe import describe_filters
 
     return " · ".join([f"{count:,} of {len(catalogue.events):,} events",
                        *describe_filters(filters, catalogue)])  # fmt: skip
@@ -254,7 +254,7 @@ def _vocabulary(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     # here, not at the top: the other commands load through the cache, without YAML
-    from timeline_tui.check import check_file
+    from timeline_tui.sources.check import check_file
 
     path = _catalogue_path(args)
     with _progress_line(path) as report:
@@ -278,7 +278,8 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _coverage(args: argparse.Namespace) -> int:
-    from timeline_tui.coverage import analyse, write_report
+    from timeline_tui.output.coverage import write_report
+    from timeline_tui.sources.coverage import analyse
 
     catalogue = _load_index(args).catalogue
     unknown = [s for s in args.source if s not in catalogue.sources]

@@ -7,9 +7,9 @@ import difflib
 from collections.abc import Callable, Iterator
 from typing import TypeVar
 
-from timeline_tui.dates import DateError, PartialDate
-from timeline_tui.errors import Problem, Severity
-from timeline_tui.yamlfile import WrittenInt, YamlList, YamlMap, line_of
+from timeline_tui.catalogue.dates import DateError, PartialDate
+from timeline_tui.catalogue.errors import Problem, Severity
+from timeline_tui.catalogue.yamlfile import WrittenInt, YamlList, YamlMap, line_of
 
 T = TypeVar("T")
 

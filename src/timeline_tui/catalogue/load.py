@@ -10,11 +10,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-from timeline_tui.dates import DateError, DateSpan
-from timeline_tui.errors import CatalogueError, Problem, Severity
-from timeline_tui.fields import FieldReader, Invalid, describe, join_field
-from timeline_tui.files import catalogue_folder
-from timeline_tui.model import (
+from timeline_tui.catalogue.dates import DateError, DateSpan
+from timeline_tui.catalogue.errors import CatalogueError, Problem, Severity
+from timeline_tui.catalogue.fields import FieldReader, Invalid, describe, join_field
+from timeline_tui.catalogue.files import catalogue_folder
+from timeline_tui.catalogue.model import (
     Actor,
     Catalogue,
     Citation,
@@ -27,8 +27,8 @@ from timeline_tui.model import (
     Theme,
     event_sort_key,
 )
-from timeline_tui.progress import Report
-from timeline_tui.yamlfile import YamlList, YamlMap, line_of, load_yaml, read_source
+from timeline_tui.catalogue.yamlfile import YamlList, YamlMap, line_of, load_yaml, read_source
+from timeline_tui.text.progress import Report
 
 T = TypeVar("T")
 _REPORT_EVERY = 2048
@@ -67,7 +67,7 @@ def load_catalogue(path: Path | str, report: Report | None = None) -> Catalogue:
     """Read and validate a catalogue; what is odd but usable is in its `warnings`.
 
     `report(phase, share)`, if given, hears now and then how far reading and
-    checking have got (see `timeline_tui.progress`).
+    checking have got (see `timeline_tui.text.progress`).
 
     Raises:
         CatalogueError: with every error found, when the catalogue cannot be used.
