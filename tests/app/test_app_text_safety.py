@@ -101,7 +101,7 @@ async def test_the_command_palette_shows_names_literally(make_catalogue):
     app = tiny_app(make_catalogue, data=hostile(), articles={"three.txt": ARTICLE})
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("ctrl+p", *"evil")
-        await wait_until(pilot, lambda: "Actor: [red]Evil[/] Corp" in screen_text(app))
+        await wait_until(pilot, lambda: "Filter by actor: [red]Evil[/] Corp" in screen_text(app))
         assert isinstance(app.screen, CommandPalette)
         await pilot.press("enter")
         await settle(pilot)

@@ -7,6 +7,7 @@ the screen recomputes in a worker thread and hands each widget what it shows
 
 from __future__ import annotations
 
+import datetime as dt
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -90,6 +91,14 @@ class MainScreen(Screen[None]):
             tooltip="Since and until: 2019, April 2019, 2 years ago",
         ),
         Binding("c", "clear_filters", "Clear", id="main.clear", tooltip="Clear every filter"),
+        Binding(
+            "Y",
+            "filter_year",
+            "Year",
+            show=False,
+            id="main.year",
+            tooltip="Only the highlighted event's year; again, every year",
+        ),
         # the sources panel's keys: shown in the key bar while the panel is open
         Binding("n", "source(1)", "Next", id="main.next_source", tooltip="Next source"),
         Binding("p", "source(-1)", "Prev", id="main.previous_source", tooltip="Previous source"),
@@ -284,7 +293,22 @@ class MainScreen(Screen[None]):
         self.refresh_bindings()
 
     def on_year_chosen(self, message: YearChosen) -> None:
-        self.timeline.highlight_year(message.year)
+        self.filter_to_years(message.year, message.last)
+
+    def action_filter_year(self) -> None:
+        event = self.timeline.highlighted_event
+        if event is not None:
+            year = self.catalogue.events[event].date.first_day.year
+            self.filter_to_years(year, year)
+
+    def filter_to_years(self, first: int, last: int) -> None:
+        """Show only the events of these years; asked again, of every year."""
+        since: dt.date | None = dt.date(first, 1, 1)
+        until: dt.date | None = dt.date(last, 12, 31)
+        if (self.filters.since, self.filters.until) == (since, until):
+            since = until = None
+        self.pane.show_dates(since, until)
+        self.set_filters(replace(self.filters, since=since, until=until))
         self._focus_now(self.timeline)
 
     def shows_event(self, event: int) -> bool:
@@ -394,7 +418,7 @@ class MainScreen(Screen[None]):
         from timeline_tui.app.screens.article import ArticleScreen
 
         self.app.push_screen(
-            ArticleScreen(self.catalogue, shown, citation, self._articles),
+            ArticleScreen(self.catalogue, shown, citation, self._articles, self.filters.text),
             callback=self._article_closed,
         )
 
