@@ -57,6 +57,30 @@ class MainScreen(Screen[None]):
     # before the next key is sent on, so "/port" typed fast lands whole in the search
     # box. `check_action` lets them through to a box or list that is being typed in.
     BINDINGS: ClassVar[list[BindingType]] = [
+        # the sources panel's keys: first in the key bar while the panel is open
+        Binding("n", "source(1)", "Next", id="main.next_source", tooltip="Next source"),
+        Binding("p", "source(-1)", "Prev", id="main.previous_source", tooltip="Previous source"),
+        Binding(
+            "o",
+            "open_article",
+            "Article",
+            id="main.article",
+            tooltip="The full article, scrolled to the quote",
+        ),
+        Binding(
+            "y",
+            "copy_quote",
+            "Copy",
+            id="main.copy",
+            tooltip="Copy the quote with its citation and the event's id",
+        ),
+        Binding(
+            "z",
+            "zoom_quotes",
+            "Zoom",
+            id="main.zoom",
+            tooltip="The sources panel on the whole screen, or back",
+        ),
         Binding("question_mark", "help", "Help", id="main.help", tooltip="Every key"),
         Binding(
             "slash",
@@ -98,30 +122,6 @@ class MainScreen(Screen[None]):
             show=False,
             id="main.year",
             tooltip="Only the highlighted event's year; again, every year",
-        ),
-        # the sources panel's keys: shown in the key bar while the panel is open
-        Binding("n", "source(1)", "Next", id="main.next_source", tooltip="Next source"),
-        Binding("p", "source(-1)", "Prev", id="main.previous_source", tooltip="Previous source"),
-        Binding(
-            "o",
-            "open_article",
-            "Article",
-            id="main.article",
-            tooltip="The full article, scrolled to the quote",
-        ),
-        Binding(
-            "y",
-            "copy_quote",
-            "Copy",
-            id="main.copy",
-            tooltip="Copy the quote with its citation and the event's id",
-        ),
-        Binding(
-            "z",
-            "zoom_quotes",
-            "Zoom",
-            id="main.zoom",
-            tooltip="The sources panel on the whole screen, or back",
         ),
         Binding(
             "f", "toggle_pane", "Filters", id="main.pane", tooltip="Hide or show the filter pane"

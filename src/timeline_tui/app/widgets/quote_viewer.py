@@ -107,8 +107,7 @@ class QuoteViewer(VerticalScroll):
         self.source_index = max(0, min(source_index, count - 1))
         self.query_one("#quote-event", Static).update(self._event_content(event))
         sections = self._sync_sections()
-        if self.source_index == 0 and not self._pattern:
-            self.scroll_home(animate=False, immediate=True)
+        self.scroll_home(animate=False, immediate=True)
         if sections:
             self._scroll_to_quote(sections[self.source_index])
 
@@ -145,13 +144,13 @@ class QuoteViewer(VerticalScroll):
         upto = content[:end].get_height(section.styles, width)
         self._quote_lines = (max(0, before - 1), max(1, upto - before + 1))
         region = self.quote_region
-        # the label and heading above the quote show too when there is room for them
+        # the label and heading above the quote show too when there is room for them;
+        # scrolled no further than that, so the event's title stays when all fits
         context = min(region.y - section.virtual_region.y, 3)
         height = self.scrollable_content_region.height
         self.scroll_to_region(
             Region(0, region.y - context, region.width, min(height, region.height + context)),
             animate=False,
-            top=True,
             force=True,
             immediate=True,
         )
