@@ -140,8 +140,9 @@ class QuoteViewer(VerticalScroll):
             return
         content = self._source_content(self.source_index)
         start, end = self._quote_range
-        before = content[:start].get_height(section.styles, width)
-        upto = content[:end].get_height(section.styles, width)
+        rules = section.styles.get_rules()
+        before = content[:start].get_height(rules, width)
+        upto = content[:end].get_height(rules, width)
         self._quote_lines = (max(0, before - 1), max(1, upto - before + 1))
         region = self.quote_region
         # the label and heading above the quote show too when there is room for them;
