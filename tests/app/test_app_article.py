@@ -136,6 +136,7 @@ async def test_tab_and_brackets_move_between_every_events_quotes(make_catalogue)
         # n, p and y still act on the event's own source and quote
         await pilot.press("y")
         assert app.clipboard.startswith("“On Monday, President Firefly")
+        assert app.clipboard.endswith(" [event visit]")
 
 
 async def test_enter_goes_to_the_quotes_event_and_keeps_the_filters(make_catalogue):

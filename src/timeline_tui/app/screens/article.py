@@ -180,7 +180,7 @@ class ArticleScreen(Screen[int | None]):
         citation = self._event.citations[self.citation_index]
         source = self._catalogue.sources.get(citation.source)
         if source is not None:
-            self.app.copy_to_clipboard(citation_text(source, citation.quote))
+            self.app.copy_to_clipboard(citation_text(source, citation.quote, self._event.id))
             self.notify(
                 "Sent the quote and its citation to the terminal's clipboard.", markup=False
             )
