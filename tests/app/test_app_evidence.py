@@ -201,3 +201,20 @@ async def test_the_article_counts_the_events_quotes_and_sources_apart(make_catal
         await wait_until(pilot, lambda: isinstance(app.screen, ArticleScreen))
         heading = plain(app.screen.query_one("#article-heading", Static))
         assert "This event's quote 1 of 2 (2 sources)" in heading
+
+
+async def test_o_from_the_timeline_opens_the_article_of_the_quote_that_matches(make_catalogue):
+    app = tiny_app(make_catalogue, Filters(text="1992"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("o")  # recognition: its second quote, from two.txt, says 1992
+        await wait_until(pilot, lambda: isinstance(app.screen, ArticleScreen))
+        assert app.screen.citation_index == 1
+
+
+async def test_y_from_the_timeline_copies_the_quote_that_matches(make_catalogue):
+    app = tiny_app(make_catalogue, Filters(text="1992"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("y")
+        assert app.clipboard.startswith("“Freedonia recognised Sylvania in 1992”")

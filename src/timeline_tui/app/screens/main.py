@@ -34,6 +34,7 @@ from timeline_tui.app.messages import (
     YearChosen,
 )
 from timeline_tui.app.quotes import ArticleCache, citation_text
+from timeline_tui.app.search_marks import best_matching, term_pattern
 from timeline_tui.app.widgets.density_strip import DensityStrip
 from timeline_tui.app.widgets.facet_list import FacetList
 from timeline_tui.app.widgets.filter_pane import FilterPane
@@ -411,7 +412,9 @@ class MainScreen(Screen[None]):
             return
         shown = self.catalogue.events[event]
         citation = (
-            self.quotes.source_index if self.quotes_open and (self.quotes.event is shown) else 0
+            self.quotes.source_index
+            if self.quotes_open and (self.quotes.event is shown)
+            else self._matching_citation(shown)
         )
         # imported on first use: the article screen's text area and date marks
         # would otherwise cost every start ~20 ms
@@ -423,10 +426,16 @@ class MainScreen(Screen[None]):
         )
 
     def _current_citation(self, event: Event) -> Citation | None:
-        """The citation `o` and `y` act on: the sources panel's current one, else the first."""
+        """The citation `o` and `y` act on: the sources panel's current one, else the one
+        the panel would open at."""
         if self.quotes_open and self.quotes.event is event:
             return self.quotes.citation
-        return event.citations[0] if event.citations else None
+        return event.citations[self._matching_citation(event)] if event.citations else None
+
+    def _matching_citation(self, event: Event) -> int:
+        """The first of the event's quotes holding the most search words (else the first)."""
+        quotes = [citation.quote for citation in event.citations]
+        return best_matching(quotes, term_pattern(self.filters.text))
 
     def _article_closed(self, event: int | None) -> None:
         """The article screen's enter: move to the event of the quote chosen there."""
