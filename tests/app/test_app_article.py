@@ -121,7 +121,9 @@ async def test_tab_and_brackets_move_between_every_events_quotes(make_catalogue)
         assert text_area.selected_text.startswith("On Monday")  # the event's own quote
         await pilot.press("tab")
         assert text_area.selected_text == "Trade grew by 40 [percent] in 2019"
-        assert "Quote 4 of 4  2019  Trade grows by 40 [percent]" in static_text(app, "#article-at")
+        assert "Catalogue quote 4 of 4 here  2019  Trade grows by 40 [percent]" in static_text(
+            app, "#article-at"
+        )
         await pilot.press("tab")  # round to the first
         assert text_area.selected_text == "Freedonia recognised Sylvania in December 1991."
         await pilot.press("shift+tab")
@@ -134,6 +136,7 @@ async def test_tab_and_brackets_move_between_every_events_quotes(make_catalogue)
         # n, p and y still act on the event's own source and quote
         await pilot.press("y")
         assert app.clipboard.startswith("“On Monday, President Firefly")
+        assert app.clipboard.endswith(" [event visit]")
 
 
 async def test_enter_goes_to_the_quotes_event_and_keeps_the_filters(make_catalogue):

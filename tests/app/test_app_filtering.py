@@ -110,7 +110,7 @@ async def test_a_stale_result_never_replaces_a_newer_one(make_catalogue):
         assert shown_ids(app) == ["recognition", "embassies", "port", "trade-2019", "visit"]
 
 
-async def test_a_click_on_the_density_strip_goes_to_that_year(make_catalogue):
+async def test_a_click_on_the_density_strip_goes_to_that_years_events(make_catalogue):
     app = tiny_app(make_catalogue)
     async with app.run_test(size=SIZE) as pilot:
         strip = app.screen.query_one("#density")

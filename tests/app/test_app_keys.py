@@ -284,12 +284,13 @@ async def test_n_and_p_move_between_the_sources_of_an_event(make_catalogue):
         )
 
 
-async def test_y_copies_the_quote_with_its_citation(make_catalogue):
+async def test_y_copies_the_quote_with_its_citation_and_the_event_id(make_catalogue):
     app = tiny_app(make_catalogue)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("y")
         assert app.clipboard == (
             "“Freedonia recognised Sylvania in December 1991.” — The Daily, “Ties”, 2 March 2021"
+            " [event recognition]"
         )
         await pilot.press("enter", "n", "y")
         assert app.clipboard.startswith("“Freedonia recognised Sylvania in 1992” — A. Writer")

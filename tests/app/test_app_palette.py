@@ -45,11 +45,19 @@ async def test_an_event_hidden_by_the_filters_clears_them_to_show_it(make_catalo
 async def test_a_theme_found_by_name_is_ticked_and_found_again_unticked(make_catalogue):
     app = tiny_app(make_catalogue)
     async with app.run_test(size=SIZE) as pilot:
-        await palette(pilot, "Theme: transp", "show only its events")
+        await palette(pilot, "Filter by theme: transp", "show only its events")
         await pilot.press("enter")
         await settle(pilot)
         assert main_screen(app).filters.themes == {"transport"}
-        await palette(pilot, "Theme: transp", "stop filtering by it")
+        await palette(pilot, "Filter by theme: transp", "stop filtering by it")
         await pilot.press("enter")
         await settle(pilot)
         assert main_screen(app).filters == Filters()
+
+
+async def test_catalogue_themes_read_apart_from_the_colour_theme_command(make_catalogue):
+    app = tiny_app(make_catalogue)
+    async with app.run_test(size=SIZE) as pilot:
+        await palette(pilot, "theme", "Filter by theme: Transport")
+        text = screen_text(app)
+        assert "Theme: Transport" not in text.replace("Filter by theme: Transport", "")

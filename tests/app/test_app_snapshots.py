@@ -1,4 +1,5 @@
-"""Screenshots of the main screen, a filtered view, the sources, the article and help.
+"""Screenshots of the main screen, a filtered view, the sources, the article and help,
+at 100×30, 80×24, 120×40 and 60×50.
 
 The catalogue is the tiny one at a fixed path (tests/app/data), so no tmp path
 shows; cursors do not blink; filtering workers are waited for.
@@ -82,3 +83,20 @@ def test_article_with_every_quote_and_the_open_dates_marked(snap_compare):
 def test_help_screen(snap_compare):
     keys = ("t", *"trade", "space", "escape", "escape", "question_mark")
     assert snap_compare(fixed_app(), run_before=pressing(*keys), terminal_size=SIZE)
+
+
+def test_sources_at_the_quote_that_matches_the_search_at_120_by_40(snap_compare):
+    keys = ("slash", *"1992", "enter", "enter")
+    assert snap_compare(fixed_app(), run_before=pressing(*keys), terminal_size=(120, 40))
+
+
+def test_main_screen_at_60_by_50_with_the_pane_folded(snap_compare):
+    assert snap_compare(fixed_app(), run_before=pressing("j"), terminal_size=(60, 50))
+
+
+def test_actor_list_over_the_timeline_at_80_by_24(snap_compare):
+    assert snap_compare(fixed_app(), run_before=pressing("a"), terminal_size=(80, 24))
+
+
+def test_sources_on_the_whole_screen_at_80_by_24(snap_compare):
+    assert snap_compare(fixed_app(), run_before=pressing("enter", "z"), terminal_size=(80, 24))

@@ -101,7 +101,7 @@ async def test_the_command_palette_shows_names_literally(make_catalogue):
     app = tiny_app(make_catalogue, data=hostile(), articles={"three.txt": ARTICLE})
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("ctrl+p", *"evil")
-        await wait_until(pilot, lambda: "Actor: [red]Evil[/] Corp" in screen_text(app))
+        await wait_until(pilot, lambda: "Filter by actor: [red]Evil[/] Corp" in screen_text(app))
         assert isinstance(app.screen, CommandPalette)
         await pilot.press("enter")
         await settle(pilot)
@@ -220,3 +220,20 @@ async def test_the_article_screen_escapes_format_and_default_ignorable_character
             "soft\\xadhyphen tag\\U000e0041 times\\u2062 filler\\u3164 isolate\\u2066" in area.text
         )
         assert is_printable(area.text.replace("\n", " "))
+
+
+async def test_a_hostile_event_id_shows_printably_in_the_sources_and_on_the_clipboard(
+    make_catalogue,
+):
+    data = copy.deepcopy(tiny_catalogue())
+    data["events"][0]["id"] = HOSTILE_ID
+    app = tiny_app(make_catalogue, data=data)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("enter")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "id syl\\x1b]0;owned\\x07\\u202evania" in text
+        printable_only(text)
+        await pilot.press("y")
+        printable_only(app.clipboard)
+        assert app.clipboard.endswith("[event syl\\x1b]0;owned\\x07\\u202evania]")

@@ -82,7 +82,7 @@ def test_libraries_stay_in_their_rooms(library):
 
 LONG_WITH_A_REASON = {
     # the two screens hold every action of their keys; their drawing is in widgets/
-    "app/screens/main.py": 480,
+    "app/screens/main.py": 580,
     "app/screens/article.py": 460,
 }
 

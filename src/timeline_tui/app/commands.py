@@ -61,8 +61,9 @@ class CatalogueCommands(Provider):
         catalogue, filters = screen.catalogue, screen.filters
         entries: list[tuple[str, Callable[[], None], str]] = []
         for facet, label, vocabulary in (
-            ("actors", "Actor", catalogue.actors),
-            ("themes", "Theme", catalogue.themes),
+            # "Filter by theme", not "Theme": the palette's own "Theme" sets the colours
+            ("actors", "Filter by actor", catalogue.actors),
+            ("themes", "Filter by theme", catalogue.themes),
         ):
             for entry_id, entry in vocabulary.items():
                 on = entry_id in filters.facet(facet)  # type: ignore[arg-type]
@@ -71,14 +72,14 @@ class CatalogueCommands(Provider):
                     (
                         f"{label}: {printable(entry.name)}",
                         partial(screen.toggle_facet, facet, entry_id),  # type: ignore[arg-type]
-                        f"{label.lower()} {printable(entry_id)}: {action}",
+                        f"{facet[:-1]} {printable(entry_id)}: {action}",
                     )
                 )
         return entries
 
     async def discover(self) -> Hits:
         for text, command, detail in self._facet_entries():
-            if text.startswith("Theme"):
+            if text.startswith("Filter by theme"):
                 yield DiscoveryHit(
                     Content.assemble(text, "\n", (detail, "$text-muted")), command, text=text
                 )

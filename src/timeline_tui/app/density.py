@@ -150,3 +150,50 @@ def sparkline(values: Sequence[float], maximum: float | None = None) -> str:
         BARS[0] if value <= 1e-9 else BARS[max(1, min(steps, math.ceil(value / top * steps)))]
         for value in values
     )
+
+
+_STEPS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000)
+_LABEL_ROOM = 6
+"""Cells from one year label to the next: four digits and a gap either side."""
+
+
+def label_step(years: int, cells: int) -> int:
+    """Years between axis labels: every year, every decade and so on, as the width allows."""
+    for step in _STEPS:
+        if step * cells >= _LABEL_ROOM * years:
+            return step
+    return _STEPS[-1]
+
+
+def axis_line(bins: Sequence[YearBin], cursor: int | None = None) -> str:
+    """The line under the bars: `▲2019` under the cursor's year, then round years
+    (each year, every 5, every decade... as the width allows) where they do not touch it."""
+    width = len(bins)
+    if not width:
+        return ""
+    cells = [" "] * width
+    taken: list[tuple[int, int]] = []
+
+    def place(at: int, label: str) -> bool:
+        end = at + len(label)
+        if at < 0 or end > width or any(at <= high and low <= end for low, high in taken):
+            return False
+        cells[at:end] = label
+        taken.append((at, end))
+        return True
+
+    if cursor is not None:
+        cell = next((n for n, b in enumerate(bins) if b.first <= cursor <= b.last), None)
+        if cell is not None:
+            year = str(cursor)
+            _ = place(cell, f"▲{year}") or place(cell - len(year), f"{year}▲") or place(cell, "▲")
+    step = label_step(bins[-1].last - bins[0].first + 1, width)
+    previous_last = bins[0].first - 1
+    for cell, year_bin in enumerate(bins):
+        # the first round year this cell starts to show
+        low = max(year_bin.first, previous_last + 1)
+        previous_last = max(previous_last, year_bin.last)
+        round_year = -(-low // step) * step
+        if round_year <= year_bin.last:
+            place(cell, str(round_year))
+    return "".join(cells)

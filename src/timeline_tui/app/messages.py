@@ -53,6 +53,8 @@ class EventChosen(Message):
 
 @dataclass
 class YearChosen(Message):
-    """A click on the density strip: go to the first matching event of that year."""
+    """A click on the density strip: show only the events of those years (again: all)."""
 
     year: int
+    last: int
+    """The last year of the cell clicked (the same year when a cell shows one)."""

@@ -136,8 +136,12 @@ def source_heading(source: Source) -> str:
     return printable(" · ".join(parts))
 
 
-def citation_text(source: Source, quote: str) -> str:
-    """A quote with its citation, as copied to the clipboard."""
+def citation_text(source: Source, quote: str, event_id: str | None = None) -> str:
+    """A quote with its citation, as copied to the clipboard; the event's id, when given,
+    last, for `timeline show ID`."""
     who = f"{source.author}, {source.publisher}" if source.author else source.publisher
     when = source.published.long_display() if source.published else "undated"
-    return printable(f"“{' '.join(quote.split())}” — {who}, “{source.title}”, {when}")
+    cited = f"“{' '.join(quote.split())}” — {who}, “{source.title}”, {when}"
+    if event_id is not None:
+        cited += f" [event {event_id}]"
+    return printable(cited)

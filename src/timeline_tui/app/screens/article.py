@@ -109,7 +109,12 @@ class ArticleScreen(Screen[int | None]):
         found: SourceMentions
 
     def __init__(
-        self, catalogue: Catalogue, event: Event, citation: int, articles: ArticleCache
+        self,
+        catalogue: Catalogue,
+        event: Event,
+        citation: int,
+        articles: ArticleCache,
+        search: str = "",
     ) -> None:
         """
         Args:
@@ -117,8 +122,10 @@ class ArticleScreen(Screen[int | None]):
             event: The event the article was opened from.
             citation: Which of the event's citations to show first.
             articles: The app's cache of articles and of their date mentions.
+            search: The timeline's search, whose words are highlighted in the article.
         """
         super().__init__()
+        self._search = search
         self._catalogue = catalogue
         self._event = event
         self.citation_index = citation
@@ -135,7 +142,7 @@ class ArticleScreen(Screen[int | None]):
         yield Static(id="article-heading", markup=False)
         yield Static(id="article-problem", markup=False)
         yield Static(id="article-legend", markup=False)
-        yield ArticleText(id="article-text")
+        yield ArticleText(id="article-text", search=self._search)
         yield Static(id="article-at", markup=False)
         yield KeyBar()
 
@@ -182,7 +189,7 @@ class ArticleScreen(Screen[int | None]):
         citation = self._event.citations[self.citation_index]
         source = self._catalogue.sources.get(citation.source)
         if source is not None:
-            self.app.copy_to_clipboard(citation_text(source, citation.quote))
+            self.app.copy_to_clipboard(citation_text(source, citation.quote, self._event.id))
             self.notify(
                 "Sent the quote and its citation to the terminal's clipboard.", markup=False
             )
@@ -267,7 +274,11 @@ class ArticleScreen(Screen[int | None]):
         text_area = self.text_area
         self._source, self._locate, self._mentions, self._quote = None, None, None, None
         text_area.show_marks(ArticleMarks())
-        where = f"Source {self.citation_index + 1} of {count}"
+        sources = len(self._event.source_ids)
+        where = (
+            f"This event's quote {self.citation_index + 1} of {count}"
+            f" ({sources} source{'s' if sources != 1 else ''})"
+        )
         if source is None:
             heading.update(Content(where))
             self._problem(f"Unknown source {printable(citation.source)!r}.")
@@ -412,7 +423,7 @@ class ArticleScreen(Screen[int | None]):
             event = self._catalogue.events[quote.event]
             whose = "this event's quote" if quote.current else "enter goes to this event"
             return Content.assemble(
-                (f"Quote {index + 1} of {len(marks.quotes)}", "bold"),
+                (f"Catalogue quote {index + 1} of {len(marks.quotes)} here", "bold"),
                 "  ",
                 (event.date.display(), "$text-secondary"),
                 "  ",

@@ -21,6 +21,8 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("a", "actors: type to narrow the list, space or enter ticks"),
             ("t", "themes: the same"),
             ("d", "dates: since, until (2019, April 2019, 2 years ago)"),
+            ("Y", "only the highlighted event's year (again: every year)"),
+            ("click", "on the density strip: only that year (again: every year)"),
             ("c", "clear every filter"),
             ("f", "hide or show the filter pane"),
             ("L", "the `timeline list` command for this view, to pipe"),
@@ -41,7 +43,8 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("enter", "show the highlighted event's sources and quotes"),
             ("n p", "next and previous source of the event"),
             ("o", "the full article, at the quote"),
-            ("y", "copy the quote with its citation"),
+            ("y", "copy the quote with its citation and the event's id"),
+            ("z", "the sources on the whole screen, or back"),
         ),
     ),
     (

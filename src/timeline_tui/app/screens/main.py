@@ -7,6 +7,7 @@ the screen recomputes in a worker thread and hands each widget what it shows
 
 from __future__ import annotations
 
+import datetime as dt
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import partial
@@ -34,6 +35,7 @@ from timeline_tui.app.messages import (
     YearChosen,
 )
 from timeline_tui.app.quotes import ArticleCache, citation_text
+from timeline_tui.app.search_marks import best_matching, term_pattern
 from timeline_tui.app.widgets.density_strip import DensityStrip
 from timeline_tui.app.widgets.facet_list import FacetList
 from timeline_tui.app.widgets.filter_pane import FilterPane
@@ -57,6 +59,30 @@ class MainScreen(Screen[None]):
     # before the next key is sent on, so "/port" typed fast lands whole in the search
     # box. `check_action` lets them through to a box or list that is being typed in.
     BINDINGS: ClassVar[list[BindingType]] = [
+        # the sources panel's keys: first in the key bar while the panel is open
+        Binding("n", "source(1)", "Next", id="main.next_source", tooltip="Next source"),
+        Binding("p", "source(-1)", "Prev", id="main.previous_source", tooltip="Previous source"),
+        Binding(
+            "o",
+            "open_article",
+            "Article",
+            id="main.article",
+            tooltip="The full article, scrolled to the quote",
+        ),
+        Binding(
+            "y",
+            "copy_quote",
+            "Copy",
+            id="main.copy",
+            tooltip="Copy the quote with its citation and the event's id",
+        ),
+        Binding(
+            "z",
+            "zoom_quotes",
+            "Zoom",
+            id="main.zoom",
+            tooltip="The sources panel on the whole screen, or back",
+        ),
         Binding("question_mark", "help", "Help", id="main.help", tooltip="Every key"),
         Binding(
             "slash",
@@ -92,22 +118,12 @@ class MainScreen(Screen[None]):
         ),
         Binding("c", "clear_filters", "Clear", id="main.clear", tooltip="Clear every filter"),
         Binding(
-            "o",
-            "open_article",
-            "Article",
+            "Y",
+            "filter_year",
+            "Year",
             show=False,
-            id="main.article",
-            tooltip="The full article, scrolled to the quote",
-        ),
-        Binding("n", "source(1)", "Next source", show=False, id="main.next_source"),
-        Binding("p", "source(-1)", "Prev source", show=False, id="main.previous_source"),
-        Binding(
-            "y",
-            "copy_quote",
-            "Copy",
-            show=False,
-            id="main.copy",
-            tooltip="Copy the quote with its citation",
+            id="main.year",
+            tooltip="Only the highlighted event's year; again, every year",
         ),
         Binding(
             "f", "toggle_pane", "Filters", id="main.pane", tooltip="Hide or show the filter pane"
@@ -120,7 +136,13 @@ class MainScreen(Screen[None]):
             id="main.command",
             tooltip="The `timeline list` command for this view",
         ),
-        Binding("escape", "back", "Back", show=False, id="main.back"),
+        Binding(
+            "escape",
+            "back",
+            "Back",
+            id="main.back",
+            tooltip="Back to the timeline; there, close the sources panel",
+        ),
         Binding(
             "e",
             "edit",
@@ -146,6 +168,10 @@ class MainScreen(Screen[None]):
         self.outcome: FilterOutcome | None = None
         self._pending_event: int | None = None
         """An event to highlight once the result being computed arrives."""
+        self._pane_beside = True
+        """Whether the filter pane shows beside the timeline on a wide screen (`f` toggles)."""
+        self._pane_over = False
+        """Whether the filter pane shows over the timeline on a narrow screen."""
 
     @property
     def catalogue(self) -> Catalogue:
@@ -164,8 +190,29 @@ class MainScreen(Screen[None]):
         # the first result is computed here, so the first paint already shows events
         self._apply(self._engine.run(self.filters))
 
+    NARROW = 100
+    """Below this width the filter pane folds away; its keys bring it back over the timeline."""
+
     def on_resize(self) -> None:
-        self.set_class(self.size.width < 100, "-narrow")
+        narrow = self.size.width < self.NARROW
+        if narrow != self.has_class("-narrow"):
+            self.set_class(narrow, "-narrow")
+            self._pane_over = False
+            self._place_pane()
+
+    def _place_pane(self) -> None:
+        pane = self.pane
+        shown = self._pane_over if self.has_class("-narrow") else self._pane_beside
+        shown = shown and not self.has_class("-quotes-full")
+        if not shown and pane.has_focus_within:
+            self.set_focus(self.timeline)
+        pane.display = shown
+
+    def on_descendant_focus(self) -> None:
+        # the pane over the timeline folds away once the focus leaves it
+        if self._pane_over and not self.pane.has_focus_within:
+            self._pane_over = False
+            self._place_pane()
 
     @property
     def timeline(self) -> TimelineView:
@@ -256,17 +303,35 @@ class MainScreen(Screen[None]):
             None if event is None else self.catalogue.events[event].date.first_day.year
         )
         if self.quotes_open:
-            self.quotes.show_event(None if event is None else self.catalogue.events[event])
+            self.quotes.show_event(
+                None if event is None else self.catalogue.events[event], search=self.filters.text
+            )
 
     def on_event_chosen(self, message: EventChosen) -> None:
         self._open_quotes(message.event)
 
     def _open_quotes(self, event: int) -> None:
         self.add_class("-quotes-open")
-        self.quotes.show_event(self.catalogue.events[event])
+        self.quotes.show_event(self.catalogue.events[event], search=self.filters.text)
+        self.refresh_bindings()
 
     def on_year_chosen(self, message: YearChosen) -> None:
-        self.timeline.highlight_year(message.year)
+        self.filter_to_years(message.year, message.last)
+
+    def action_filter_year(self) -> None:
+        event = self.timeline.highlighted_event
+        if event is not None:
+            year = self.catalogue.events[event].date.first_day.year
+            self.filter_to_years(year, year)
+
+    def filter_to_years(self, first: int, last: int) -> None:
+        """Show only the events of these years; asked again, of every year."""
+        since: dt.date | None = dt.date(first, 1, 1)
+        until: dt.date | None = dt.date(last, 12, 31)
+        if (self.filters.since, self.filters.until) == (since, until):
+            since = until = None
+        self.pane.show_dates(since, until)
+        self.set_filters(replace(self.filters, since=since, until=until))
         self._focus_now(self.timeline)
 
     def shows_event(self, event: int) -> bool:
@@ -298,7 +363,21 @@ class MainScreen(Screen[None]):
             return event is not None and len(self.catalogue.events[event].citations) > 1
         if action in ("open_article", "copy_quote"):
             return True if self.timeline.highlighted_event is not None else None
+        if action == "zoom_quotes":
+            return self.quotes_open
+        if action == "back":
+            return self.quotes_open or self.focused is not self.timeline
         return True
+
+    _SOURCE_KEYS = frozenset(("source", "open_article", "copy_quote", "zoom_quotes"))
+
+    def key_bar_shows(self, action: str) -> bool:
+        """Whether the key bar lists this action: the sources panel's keys while it is open.
+
+        They work from the timeline too; the bar has room for them with the panel.
+        """
+        name = action.partition("(")[0]
+        return name not in self._SOURCE_KEYS or self.quotes_open
 
     def action_focus_search(self) -> None:
         self._show_pane()
@@ -317,10 +396,13 @@ class MainScreen(Screen[None]):
         self.set_filters(Filters())
 
     def action_toggle_pane(self) -> None:
-        pane = self.pane
-        if pane.display and pane.has_focus_within:
-            self._focus_now(self.timeline)
-        pane.display = not pane.display
+        if self.has_class("-narrow"):
+            self._pane_over = not self.pane.display
+            if self._pane_over:
+                self._focus_now(self.query_one("#search", Input))
+        else:
+            self._pane_beside = not self.pane.display
+        self._place_pane()
 
     def _focus_now(self, widget: Widget) -> None:
         # `Widget.focus` waits behind the keys already queued: typing "a" then "chi" fast
@@ -328,7 +410,11 @@ class MainScreen(Screen[None]):
         self.set_focus(widget)
 
     def _show_pane(self) -> None:
-        self.pane.display = True
+        if self.has_class("-narrow"):
+            self._pane_over = True
+        else:
+            self._pane_beside = True
+        self._place_pane()
 
     def action_source(self, delta: int) -> None:
         event = self.timeline.highlighted_event
@@ -336,13 +422,21 @@ class MainScreen(Screen[None]):
             self._open_quotes(event)
         self.quotes.select_source(delta)
 
+    def action_zoom_quotes(self) -> None:
+        full = not self.has_class("-quotes-full")
+        self.set_class(full, "-quotes-full")
+        self._place_pane()
+        self._focus_now(self.quotes if full else self.timeline)
+
     def action_open_article(self) -> None:
         event = self.timeline.highlighted_event
         if event is None:
             return
         shown = self.catalogue.events[event]
         self.open_article(
-            self.quotes.source_index if self.quotes_open and (self.quotes.event is shown) else 0
+            self.quotes.source_index
+            if self.quotes_open and (self.quotes.event is shown)
+            else self._matching_citation(shown)
         )
 
     def open_article(self, citation: int) -> AwaitMount | None:
@@ -356,15 +450,23 @@ class MainScreen(Screen[None]):
 
         catalogue = self.catalogue
         return self.app.push_screen(
-            ArticleScreen(catalogue, catalogue.events[event], citation, self._articles),
+            ArticleScreen(
+                catalogue, catalogue.events[event], citation, self._articles, self.filters.text
+            ),
             callback=partial(self._article_closed, catalogue),
         )
 
     def _current_citation(self, event: Event) -> Citation | None:
-        """The citation `o` and `y` act on: the sources panel's current one, else the first."""
+        """The citation `o` and `y` act on: the sources panel's current one, else the one
+        the panel would open at."""
         if self.quotes_open and self.quotes.event is event:
             return self.quotes.citation
-        return event.citations[0] if event.citations else None
+        return event.citations[self._matching_citation(event)] if event.citations else None
+
+    def _matching_citation(self, event: Event) -> int:
+        """The first of the event's quotes holding the most search words (else the first)."""
+        quotes = [citation.quote for citation in event.citations]
+        return best_matching(quotes, term_pattern(self.filters.text))
 
     def _article_closed(self, catalogue: Catalogue, event: int | None) -> None:
         """The article screen's enter: move to the event of the quote chosen there."""
@@ -394,7 +496,7 @@ class MainScreen(Screen[None]):
         if source is None:
             self.notify("That source is not in the catalogue.", severity="warning", markup=False)
             return
-        self.app.copy_to_clipboard(citation_text(source, citation.quote))
+        self.app.copy_to_clipboard(citation_text(source, citation.quote, shown.id))
         self.notify("Sent the quote and its citation to the terminal's clipboard.", markup=False)
 
     def action_edit(self) -> None:
@@ -432,7 +534,9 @@ class MainScreen(Screen[None]):
         ):
             self._focus_now(self.timeline)
         elif self.quotes_open:
-            self.remove_class("-quotes-open")
+            self.remove_class("-quotes-open", "-quotes-full")
+            self._place_pane()
+            self.refresh_bindings()
             self._focus_now(self.timeline)
 
     def command_line(self) -> str:

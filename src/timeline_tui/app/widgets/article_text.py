@@ -14,14 +14,17 @@ from rich.text import Text
 from textual.widgets import TextArea
 
 from timeline_tui.app.article_marks import ArticleMarks, Kind
+from timeline_tui.app.search_marks import term_pattern, term_spans
 
 
 class ArticleText(TextArea):
     """The article, read-only, its marks drawn over each line in the theme's colours."""
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = TextArea.COMPONENT_CLASSES | {
-        f"article-text--{kind.value}" for kind in Kind
-    }
+    COMPONENT_CLASSES: ClassVar[set[str]] = (
+        TextArea.COMPONENT_CLASSES
+        | {f"article-text--{kind.value}" for kind in Kind}
+        | {"article-text--match"}
+    )
     DEFAULT_CSS = """
     ArticleText {
         & > .article-text--quote { color: $text-primary; background: $primary-muted; }
@@ -32,12 +35,19 @@ class ArticleText(TextArea):
         }
         & > .article-text--open { color: $text-warning; text-style: bold underline; }
         & > .article-text--excluded { color: $text-disabled; text-style: italic; }
+        & > .article-text--match { text-style: bold underline; }
         /* the quote moved to is the selection: strong, over any mark's colours */
         & > .text-area--selection { background: $primary; color: $text; }
     }
     """
 
-    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
+    def __init__(self, *, id: str | None = None, search: str = "") -> None:  # noqa: A002
+        """
+        Args:
+            id: The widget's id.
+            search: The search text, whose words are highlighted.
+        """
+        self._search_pattern = term_pattern(search)
         super().__init__(
             id=id,
             read_only=True,
@@ -65,4 +75,8 @@ class ArticleText(TextArea):
         line = super().get_line(line_index)
         for start, end, kind in self.marks.row(line_index):
             line.stylize(self.mark_style(kind), start, end)
+        if self._search_pattern is not None:
+            match = self.get_component_rich_style("article-text--match", partial=True)
+            for start, end in term_spans(line.plain, self._search_pattern):
+                line.stylize(match, start, end)
         return line

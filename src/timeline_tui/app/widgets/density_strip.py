@@ -1,4 +1,4 @@
-"""A strip of bars: how many of the matching events fall in each year. A click goes to that year."""
+"""A strip of bars: how many of the matching events fall in each year. A click filters to it."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from timeline_tui.app.density import YearBin, bin_years, sparkline
+from timeline_tui.app.density import YearBin, axis_line, bin_years, sparkline
 from timeline_tui.app.messages import YearChosen
 
 
@@ -46,7 +46,6 @@ class DensityStrip(Widget):
         bins = self.bins()
         if not bins:
             return Content("")
-        width = len(bins)
         bars = sparkline([b.value for b in bins])
         cursor = self.cursor_year
         marked = [
@@ -57,30 +56,10 @@ class DensityStrip(Widget):
         line = Content(bars)
         for cell in marked:
             line = line.stylize("$text-warning", cell, cell + 1)
-        first, last = str(bins[0].first), str(bins[-1].last)
-        axis = [" "] * width
-        self._place(axis, 0, first)
-        self._place(axis, width - len(last), last)
-        if marked and cursor is not None:
-            self._place_cursor(axis, marked[0], str(cursor), len(first), width - len(last))
-        return Content.assemble(line, "\n", ("".join(axis), "$text-muted"))
-
-    def _place_cursor(self, axis: list[str], cell: int, year: str, low: int, high: int) -> None:
-        """`▲2019` under the cursor's cell, or `2019▲` ending there, or just `▲`: never
-        over the end labels (which are at [0, low) and [high, width))."""
-        for at, label in ((cell, f"▲{year}"), (cell - len(year), f"{year}▲"), (cell, "▲")):
-            if at > low and at + len(label) < high:
-                self._place(axis, at, label)
-                return
-
-    @staticmethod
-    def _place(cells: list[str], at: int, text: str) -> None:
-        for offset, char in enumerate(text):
-            if 0 <= at + offset < len(cells):
-                cells[at + offset] = char
+        return Content.assemble(line, "\n", (axis_line(bins, cursor), "$text-muted"))
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
         bins = self.bins()
         if offset is not None and 0 <= offset.x < len(bins):
-            self.post_message(YearChosen(bins[offset.x].first))
+            self.post_message(YearChosen(bins[offset.x].first, bins[offset.x].last))

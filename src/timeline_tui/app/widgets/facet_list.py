@@ -59,6 +59,9 @@ def facet_entries(catalogue: Catalogue, facet: Facet) -> list[FacetEntry]:
 class FacetList(ScrollView, can_focus=True):
     """Actors or themes with counts; typing narrows, space or enter toggles."""
 
+    TAKES_TEXT = True
+    """Printable keys narrow the list: the key bar does not offer them as commands here."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "space,enter",
@@ -100,10 +103,6 @@ class FacetList(ScrollView, can_focus=True):
         & > .facet-list--count { color: $text-muted; }
         & > .facet-list--empty { color: $text-muted; }
         & > .facet-list--hover { background: $block-hover-background; }
-        & > .facet-list--cursor {
-            color: $foreground;
-            background: $block-cursor-blurred-background;
-        }
         &:focus {
             background-tint: $foreground 5%;
             & > .facet-list--cursor {
@@ -302,7 +301,9 @@ class FacetList(ScrollView, can_focus=True):
                 return self._empty_strip(width)
             return Strip.blank(width, self.rich_style)
         entry = self._shown[row]
-        state = "cursor" if row == self._cursor else ("hover" if row == self._hover else "")
+        # the cursor shows only while the list has the focus: else it looks like a tick
+        cursor = row == self._cursor and self.has_focus
+        state = "cursor" if cursor else ("hover" if row == self._hover else "")
         key = (
             entry.id,
             entry.id in self._selected,

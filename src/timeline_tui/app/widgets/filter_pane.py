@@ -45,6 +45,13 @@ def read_date_range(since_text: str, until_text: str) -> tuple[dt.date | None, d
     return since, until
 
 
+def _box_date(date: dt.date, *, end: bool) -> str:
+    """A bound as a person types it: the year alone when it is the year's first or last day."""
+    if (date.month, date.day) == ((12, 31) if end else (1, 1)):
+        return str(date.year)
+    return date.isoformat()
+
+
 def _day(date: dt.date) -> str:
     return f"{date.day} {date:%b %Y}"
 
@@ -137,6 +144,12 @@ class FilterPane(Vertical):
     ) -> None:
         self.query_one("#actors", FacetList).show(filters.actors, actor_counts)
         self.query_one("#themes", FacetList).show(filters.themes, theme_counts)
+
+    def show_dates(self, since: dt.date | None, until: dt.date | None) -> None:
+        """Put a date range chosen elsewhere (the density strip) in the since and until boxes."""
+        self.query_one("#since", Input).value = "" if since is None else _box_date(since, end=False)
+        self.query_one("#until", Input).value = "" if until is None else _box_date(until, end=True)
+        self._show_problem(None)
 
     def reset(self) -> None:
         """Empty every box, after the filters were cleared."""

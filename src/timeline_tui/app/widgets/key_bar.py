@@ -14,10 +14,22 @@ from typing import ClassVar
 from rich.cells import cell_len
 from textual import events
 from textual.content import Content
+from textual.keys import key_to_character
 from textual.screen import Screen
 from textual.widget import Widget
+from textual.widgets import Input
 
 _GAP = "  "
+
+
+def _takes_text(widget: Widget | None) -> bool:
+    """Whether the focused widget reads printable keys as text (a box, a list that narrows)."""
+    return widget is not None and getattr(widget, "TAKES_TEXT", isinstance(widget, Input))
+
+
+def _is_typed(key: str) -> bool:
+    character = key_to_character(key)
+    return character is not None and character.isprintable() and character != " "
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,8 +102,15 @@ class KeyBar(Widget, can_focus=False):
         if self._hints is None:
             seen: set[str] = set()
             hints = []
-            for _node, binding, enabled, tooltip in self.screen.active_bindings.values():
+            screen = self.screen
+            shows = getattr(screen, "key_bar_shows", None)
+            takes_text = _takes_text(screen.focused)
+            for _node, binding, enabled, tooltip in screen.active_bindings.values():
                 if not binding.show or binding.action in seen:
+                    continue
+                if takes_text and _is_typed(binding.key):
+                    continue  # the box or list takes the key as text
+                if shows is not None and not shows(binding.action):
                     continue
                 seen.add(binding.action)
                 hints.append(

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import re
+from typing import ClassVar
+
 from textual import work
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.geometry import Region
 from textual.widgets import Static
 
 from timeline_tui.app.quotes import ArticleCache, quote_in_context, source_heading
+from timeline_tui.app.search_marks import best_matching, term_pattern, term_spans
 from timeline_tui.app.widgets.timeline_view import (
     DISPUTED_MARK,
     SINGLE_SOURCE_MARK,
@@ -22,6 +28,14 @@ from timeline_tui.text.printable import printable
 
 class QuoteViewer(VerticalScroll):
     """What the sources say about one event; `n`/`p` (on the screen) move between sources."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "scroll_down", "Scroll down", show=False, id="quotes.down"),
+        Binding("k", "scroll_up", "Scroll up", show=False, id="quotes.up"),
+    ]
+
+    MATCH_STYLE = "bold underline"
+    """Search words, over whatever style the text has."""
 
     DEFAULT_CSS = """
     QuoteViewer {
@@ -60,12 +74,19 @@ class QuoteViewer(VerticalScroll):
         """(event id, citation index) -> why that quote could not be verified."""
         self.verified = False
         """Whether `unverified` has been computed (in a worker, after the first paint)."""
+        self._pattern: re.Pattern[str] | None = None
+        self._quote_range = (0, 0)
+        """Where the quote lies in the text of the section last built."""
+        self._quote_lines: tuple[int, int] = (0, 0)
+        """The current quote's first line in its section and its number of lines."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="quote-event")
 
     def on_mount(self) -> None:
-        self.border_title = Content("Sources · n/p next/previous · o article · y copy · esc closes")
+        self.border_title = Content(
+            "Sources · n/p next/previous · o article · y copy · z whole screen · esc closes"
+        )
         # after the first paint: at 100,000 events reading every article takes a second
         self.call_after_refresh(self._verify)
 
@@ -93,23 +114,74 @@ class QuoteViewer(VerticalScroll):
             return None
         return self._event.citations[self.source_index]
 
-    def show_event(self, event: Event | None, source_index: int = 0) -> None:
-        """Show an event's sources, the `source_index`-th one current."""
+    def show_event(
+        self, event: Event | None, source_index: int | None = None, search: str = ""
+    ) -> None:
+        """Show an event's sources, scrolled to the current one's quote.
+
+        Args:
+            event: The event, or None for none.
+            source_index: Which citation is current; by default the first whose quote
+                holds the most of the search's words (the first when none does).
+            search: The search text, whose words are highlighted.
+        """
         self._event = event
+        self._pattern = term_pattern(search)
         count = len(event.citations) if event else 0
+        if source_index is None:
+            quotes = [citation.quote for citation in event.citations] if event else []
+            source_index = best_matching(quotes, self._pattern)
         self.source_index = max(0, min(source_index, count - 1))
         self.query_one("#quote-event", Static).update(self._event_content(event))
-        self._sync_sections()
+        sections = self._sync_sections()
         self.scroll_home(animate=False, immediate=True)
+        if sections:
+            self._scroll_to_quote(sections[self.source_index])
 
     def select_source(self, delta: int) -> None:
         """Make the next (1) or previous (-1) source current, wrapping around."""
         if self._event is None or not self._event.citations:
             return
         self.source_index = (self.source_index + delta) % len(self._event.citations)
-        current = self._sync_sections()[self.source_index]
+        self._scroll_to_quote(self._sync_sections()[self.source_index])
+
+    @property
+    def quote_region(self) -> Region:
+        """Where the current quote lies, in the viewer's scrolled content (after layout)."""
+        sections = list(self.query(".quote-source").results(Static))
+        if not sections:
+            return Region(0, 0, 0, 0)
+        section = sections[self.source_index]
+        top = section.virtual_region.y + self._quote_lines[0]
+        return Region(0, top, max(1, self.scrollable_content_region.width), self._quote_lines[1])
+
+    def _scroll_to_quote(self, section: Static) -> None:
         # a section mounted just now has no place yet: scroll once it is laid out
-        self.call_after_refresh(self.scroll_to_widget, current, animate=False, top=True)
+        self.call_after_refresh(self._scroll_to_quote_now, section)
+
+    def _scroll_to_quote_now(self, section: Static) -> None:
+        if not section.is_attached or self._event is None:
+            return
+        width = section.content_region.width
+        if width <= 0:
+            return
+        content = self._source_content(self.source_index)
+        start, end = self._quote_range
+        rules = section.styles.get_rules()
+        before = content[:start].get_height(rules, width)
+        upto = content[:end].get_height(rules, width)
+        self._quote_lines = (max(0, before - 1), max(1, upto - before + 1))
+        region = self.quote_region
+        # the label and heading above the quote show too when there is room for them;
+        # scrolled no further than that, so the event's title stays when all fits
+        context = min(region.y - section.virtual_region.y, 3)
+        height = self.scrollable_content_region.height
+        self.scroll_to_region(
+            Region(0, region.y - context, region.width, min(height, region.height + context)),
+            animate=False,
+            force=True,
+            immediate=True,
+        )
 
     def _sync_sections(self) -> list[Static]:
         """One Static per citation, reused from event to event; the current one marked."""
@@ -143,7 +215,9 @@ class QuoteViewer(VerticalScroll):
             catalogue.themes[t].name if t in catalogue.themes else t for t in event.themes
         )
         parts: list[str | tuple[str, str] | Content] = [
-            (printable(event.title), "bold"),
+            self._marked(Content.styled(printable(event.title), "bold")),
+            "  ",
+            (f"id {printable(event.id)}", "$text-muted"),
             "\n",
             (printable(" · ".join(when)), "$text-secondary"),
             "\n",
@@ -152,7 +226,7 @@ class QuoteViewer(VerticalScroll):
             (printable(themes), "$text-muted"),
         ]
         if event.summary:
-            parts += ["\n", printable(event.summary)]
+            parts += ["\n", self._marked(Content(printable(event.summary)))]
         for figure in event.figures:
             parts += ["\n", ("Figure: ", "bold"), printable(figure.display())]
         for dispute in event.disputes:
@@ -186,7 +260,10 @@ class QuoteViewer(VerticalScroll):
         count = len(self._event.citations)
         current = number == self.source_index
         source = self._catalogue.sources.get(citation.source)
+        sources = len(self._event.source_ids)
         label = f"Quote {number + 1} of {count}"
+        if sources != count:
+            label += f" ({sources} source{'s' if sources != 1 else ''})"
         if count > 1:
             label += "  (n/p)"
         parts: list[str | tuple[str, str] | Content] = [
@@ -197,9 +274,12 @@ class QuoteViewer(VerticalScroll):
             parts += [
                 (f"Unknown source {printable(citation.source)!r}.", "$text-error"),
                 "\n",
-                (printable(citation.quote), "bold"),
             ]
-            return Content.assemble(*parts)
+            start = len(Content.assemble(*parts))
+            quote = printable(citation.quote)
+            parts.append((quote, "bold"))
+            self._quote_range = (start, start + len(quote))
+            return self._marked(Content.assemble(*parts))
         context = quote_in_context(self._articles, source, citation.quote)
         why = self.unverified.get((self._event.id, number))
         if why is not None:
@@ -207,12 +287,19 @@ class QuoteViewer(VerticalScroll):
                 (f"{UNVERIFIED_MARK} Not verified: {printable(why)}.", "bold $text-error"),
                 "\n",
             ]
-        parts += [(source_heading(source), "bold"), "\n"]
+        parts += [(source_heading(source), "bold"), "\n", (context.before, "$text-muted")]
+        start = len(Content.assemble(*parts))
+        self._quote_range = (start, start + len(context.quote))
         parts += [
-            (context.before, "$text-muted"),
             (context.quote, "bold $text-accent on $accent 15%"),
             (context.after, "$text-muted"),
         ]
         if context.problem:
             parts += ["\n", (context.problem, "$text-warning")]
-        return Content.assemble(*parts)
+        return self._marked(Content.assemble(*parts))
+
+    def _marked(self, content: Content) -> Content:
+        """`content` with the search's words highlighted."""
+        for start, end in term_spans(content.plain, self._pattern):
+            content = content.stylize(self.MATCH_STYLE, start, end)
+        return content

@@ -22,9 +22,10 @@ from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from timeline_tui.app.cells import fit
+from timeline_tui.app.cells import fit, split_line
 from timeline_tui.app.line_map import LINES_PER_EVENT, LineMap, compact_date
 from timeline_tui.app.messages import EventChosen, EventHighlighted
+from timeline_tui.app.search_marks import term_pattern
 from timeline_tui.catalogue.model import Catalogue, Event
 from timeline_tui.query import search_terms
 from timeline_tui.text.printable import printable
@@ -128,11 +129,7 @@ class TimelineView(ScrollView, can_focus=True):
         terms = tuple(search_terms(search))
         if terms != self._terms:
             self._terms = terms
-            self._term_pattern = (
-                re.compile("|".join(re.escape(term) for term in terms), re.IGNORECASE)
-                if terms
-                else None
-            )
+            self._term_pattern = term_pattern(search)
         self._update_virtual_size()
         if not matches:
             self._cursor = None
@@ -344,16 +341,24 @@ class TimelineView(ScrollView, can_focus=True):
             segments.append(Segment(disputed, style("disputed", highlighted)))
             segments.append(Segment(single, style("single-source", highlighted)))
             segments.append(Segment(" ", base))
-            title = fit(printable(event.title), width - _TITLE_COLUMN)
+            title, _ = split_line(printable(event.title), width - _TITLE_COLUMN)
             segments.extend(self._title_segments(title, highlighted))
         else:
             segments.append(Segment(second_date.ljust(DATE_WIDTH), style("date", highlighted)))
             segments.append(Segment(" " * 4, base))
             room = width - _TITLE_COLUMN
+            # a title too long for its line goes on here, before the actors and themes
+            _, rest = split_line(printable(event.title), room)
+            if rest:
+                rest = fit(rest, room)
+                segments.extend(self._title_segments(rest, highlighted))
+                room -= cell_len(rest) + 2
+                if room > 4:
+                    segments.append(Segment("  ", base))
             actors = fit(self._actor_names(event), room)
             segments.append(Segment(actors, style("actors", highlighted)))
             room -= cell_len(actors)
-            themes = printable(" ".join(f"#{theme}" for theme in event.themes))
+            themes = self._theme_names(event)
             if themes and room > 4:
                 segments.append(Segment("  ", base))
                 segments.append(Segment(fit(themes, room - 2), style("themes", highlighted)))
@@ -377,6 +382,11 @@ class TimelineView(ScrollView, can_focus=True):
             position = found.end()
         segments.append(Segment(title[position:], plain))
         return [segment for segment in segments if segment.text]
+
+    def _theme_names(self, event: Event) -> str:
+        """The themes by the names the filter pane gives them."""
+        themes = self._catalogue.themes
+        return printable(" · ".join(themes[i].name if i in themes else i for i in event.themes))
 
     def _actor_names(self, event: Event) -> str:
         actors = self._catalogue.actors
