@@ -17,12 +17,7 @@ from typing import IO, Any
 
 from timeline_tui.catalogue.model import Catalogue, Event
 from timeline_tui.output import tabular, text
-from timeline_tui.output.documents import (
-    markdown_escape,
-    timelinejs_document,
-    write_markdown,
-    write_timelinejs,
-)
+from timeline_tui.output.jsonlines import event_lines
 from timeline_tui.output.records import (
     FLAT_COLUMNS,
     ITEM_SEPARATOR,
@@ -85,27 +80,50 @@ def write_events(
 
 
 def _json(catalogue: Catalogue, events: Iterable[Event], out: IO[str]) -> None:
-    # streamed one event at a time, so a long list starts at once and stays small
+    # streamed a slice at a time, so a long list starts at once and stays small
     separator = "[\n  "
-    for event in events:
+    for lines in event_lines(catalogue, events):
         out.write(separator)
-        out.write(dumps(event_record(catalogue, event)))
+        out.write(lines[:-1].replace("\n", ",\n  "))
         separator = ",\n  "
     out.write("[]\n" if separator.startswith("[") else "\n]\n")
 
 
 def _jsonl(catalogue: Catalogue, events: Iterable[Event], out: IO[str]) -> None:
-    for event in events:
-        out.write(dumps(event_record(catalogue, event)) + "\n")
+    for lines in event_lines(catalogue, events):
+        out.write(lines)
+
+
+def _markdown(catalogue: Catalogue, events: Iterable[Event], out: IO[str]) -> None:
+    from timeline_tui.output.documents import write_markdown
+
+    write_markdown(catalogue, events, out)
+
+
+def _timelinejs(catalogue: Catalogue, events: Iterable[Event], out: IO[str]) -> None:
+    from timeline_tui.output.documents import write_timelinejs
+
+    write_timelinejs(catalogue, events, out)
 
 
 _WRITERS: dict[str, Callable[[Catalogue, Iterable[Event], IO[str]], None]] = {
     "text": text.write_lines,
     "json": _json,
     "jsonl": _jsonl,
-    "markdown": write_markdown,
-    "timelinejs": write_timelinejs,
+    "markdown": _markdown,
+    "timelinejs": _timelinejs,
 }
+
+_DOCUMENT_NAMES = ("markdown_escape", "timelinejs_document")
+
+
+def __getattr__(name: str) -> Any:
+    # the documents (and `html`, `json`) are imported only by what writes them
+    if name in _DOCUMENT_NAMES:
+        from timeline_tui.output import documents
+
+        return getattr(documents, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def write_event_detail(catalogue: Catalogue, event: Event, format_name: str, out: IO[str]) -> None:

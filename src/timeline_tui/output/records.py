@@ -7,7 +7,6 @@ catalogue's folder), in every format. Figures that are not finite numbers
 
 from __future__ import annotations
 
-import json
 import math
 from typing import Any
 
@@ -33,6 +32,8 @@ def finite(value: float | int | str) -> float | int | str:
 
 def dumps(data: Any, *, indent: int | None = None) -> str:
     """Strict JSON: `allow_nan=False` refuses what `finite` should have converted."""
+    import json  # here: the lists of events are encoded by `jsonlines`, without it
+
     return json.dumps(data, ensure_ascii=False, allow_nan=False, indent=indent)
 
 
