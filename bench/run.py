@@ -10,6 +10,9 @@ probes.py), next to a floor measured in the same run:
 - loading: `yaml.load(text, Loader=yaml.CSafeLoader)` of the same file;
 - `timeline list`: `python -c "import yaml; yaml.load(..., CSafeLoader)"` on the file;
 - filtering: a bare list comprehension doing the same filter;
+- `timeline list --format jsonl|text|csv` with and without filters (warm cache):
+  a plain Python loop over the same events exported once as JSONL (`json.loads`
+  per line, the same filter, the matching events written; jsonl_floor.py);
 - app first paint: a minimal Textual app (a line of text and a footer);
 - app reload (the running app reading its catalogue again): a fresh start of the
   app, process start to first frame.
@@ -248,6 +251,9 @@ def bench_catalogue(
             f"{cold_listing / floor:.3f}",
         )
 
+    if "pipe" not in skip:
+        bench_pipe(runner, section, path)
+
     if "query" not in skip:
         runner.probe("load", p)  # fills the cache
         query = runner.probe("query", p, "--runs", str(runs))
@@ -360,6 +366,68 @@ def bench_catalogue(
     return section
 
 
+PIPE_SEARCH = "trade"
+"""A word the generated catalogues hold in a fraction of their events."""
+
+
+def bench_pipe(runner: Runner, section: Section, path: Path) -> None:
+    """`timeline list` in three formats, unfiltered and with two filters, each beside
+    `jsonl_floor.py` doing the same over the events exported once as JSONL."""
+    listing = [*timeline_command(), "list", "--catalog", str(path)]
+    exported = (
+        runner.cache_home / f"export-{hashlib.sha256(str(path).encode()).hexdigest()[:8]}.jsonl"
+    )
+    with exported.open("w", encoding="utf-8") as out:
+        subprocess.run(
+            [*listing, "--format", "jsonl"],
+            stdout=out,
+            env=runner.env,
+            check=True,
+            stderr=subprocess.DEVNULL,
+        )  # fmt: skip; fills the cache too
+    with exported.open(encoding="utf-8") as lines:
+        records = [json.loads(line) for line in lines]
+    middle = records[len(records) // 2]
+    actor, since = middle["actor_ids"][0], middle["date"][:4] + "-01-01"
+    filters = {
+        "no filter": [],
+        f"--search {PIPE_SEARCH}": ["--search", PIPE_SEARCH],
+        f"--actor {actor} --since {since}": ["--actor", actor, "--since", since],
+    }
+    floor_script = [sys.executable, str(HERE / "jsonl_floor.py"), str(exported)]
+    for name, options in filters.items():
+        # both must find the same events, or the comparison means nothing
+        ours_out = subprocess.run(
+            [*listing, "--format", "jsonl", *options],
+            capture_output=True,
+            text=True,
+            env=runner.env,
+            check=True,
+        ).stdout
+        found = ours_out.count("\n")
+        floor_found = subprocess.run(
+            [*floor_script, *options], capture_output=True, text=True, check=True
+        ).stderr.strip()
+        if str(found) != floor_found:
+            raise RuntimeError(f"{name}: timeline found {found} events, the floor {floor_found}")
+        for format_name in ("jsonl", "text", "csv"):
+            command = [*listing, "--format", format_name, *options]
+            floor_command = [*floor_script, "--format", format_name, *options]
+            ours: list[float] = []
+            floors: list[float] = []
+            for _ in range(runner.runs):  # interleaved: a change in load falls on both
+                ours.append(runner.wall(command))
+                floors.append(runner.wall(floor_command))
+            value, floor = median(ours), median(floors)
+            section.add(
+                f"list --format {format_name}, {name} ({found:,} events)",
+                seconds(value),
+                f"{seconds(floor)} json.loads loop",
+                f"{value / floor:.3f}",
+                f"< 1: {'met' if value < floor else 'NOT met'}",
+            )
+
+
 def _event_count(path: Path) -> int:
     """Events in a catalogue, counted cheaply: generated catalogues name them `event-NNNNNN`."""
     with path.open(encoding="utf-8") as stream:
@@ -399,7 +467,9 @@ def render(sections: list[Section], header: str, markdown: bool) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--sizes", default="1000,10000,100000", help="event counts, comma-separated"
+        "--sizes",
+        default="1000,10000,100000",
+        help="event counts, comma-separated (1000000 on demand: about 500 MB of YAML)",
     )
     parser.add_argument("--runs", type=int, default=5, help="runs per figure (median)")
     parser.add_argument(
@@ -408,7 +478,7 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="1,000 events, 2 runs")
     parser.add_argument("--no-embedded", action="store_true", help="skip the embedded catalogue")
     parser.add_argument(
-        "--skip", default="", help="comma-separated parts to skip: load, list, query, app"
+        "--skip", default="", help="comma-separated parts to skip: load, list, pipe, query, app"
     )
     parser.add_argument(
         "--data",

@@ -9,7 +9,6 @@ marked).
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
@@ -99,6 +98,8 @@ def resolve_names(catalogue: Catalogue, facet: Facet, names: Iterable[str]) -> f
         if found is None:
             known: set[str] = {s for e in vocabulary.values() for s in getattr(e, "names", ())}
             spellings = sorted(known | set(vocabulary))
+            import difflib  # only an unknown name pays for it
+
             close = difflib.get_close_matches(name, spellings, n=3, cutoff=0.5)
             if not close:
                 close = [s for s in spellings if name.casefold() in s.casefold()][:3]
