@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import enum
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NoReturn
 
@@ -184,9 +184,22 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _command_parser(commands: Any, command: Command) -> argparse.ArgumentParser:
+    """The command's parser, still without its options: `_fill` adds them."""
     assert command.name is not None
     parser: argparse.ArgumentParser = commands.add_parser(
-        command.name, help=command.help, description=command.description
+        command.name, help=command.help, description=command.description, add_help=False
+    )
+    return parser
+
+
+def _fill(parser: argparse.ArgumentParser, command: Command) -> None:
+    """Add the command's arguments and options (with `-h`, as argparse would) to its parser."""
+    parser.add_argument(
+        "-h",
+        "--help",
+        action="help",
+        default=argparse.SUPPRESS,
+        help="show this help message and exit",
     )
     if command.arguments is not None:
         command.arguments(parser)
@@ -201,17 +214,18 @@ def _command_parser(commands: Any, command: Command) -> argparse.ArgumentParser:
             overrides["help"] = f"output format: {', '.join(command.formats)} (default: text)"
         grouped = option.filter and dest not in command.option_help
         option.add_to(filters if grouped else parser, dest, **overrides)
-    return parser
 
 
 def build_parsers(
-    commands: Mapping[str | None, Command],
+    commands: Mapping[str | None, Command], *, filled: Collection[str] | None = None
 ) -> tuple[argparse.ArgumentParser, dict[str | None, argparse.ArgumentParser]]:
     """The top-level parser and each command's, keyed by command name (None: no command).
 
     The top level accepts every option, stored as `before_<dest>`, so that one given
     before the command's name can be checked against that command; the options of
-    `timeline` without a command are the only ones its help shows.
+    `timeline` without a command are the only ones its help shows. Only the commands
+    named in `filled` (by default all) get their options; the others only their name
+    and help line, which is all the top level's help and parsing need of them.
     """
     bare = commands[None]
     parser = _Parser(prog="timeline", description=bare.description)
@@ -229,6 +243,8 @@ def build_parsers(
     for command in commands.values():
         if command.name is not None:
             parsers[command.name] = _command_parser(subparsers, command)
+            if filled is None or command.name in filled:
+                _fill(parsers[command.name], command)
     return parser, parsers
 
 
@@ -240,7 +256,14 @@ def parse_args(
     Every option's `dest` is set on the result: its value, or its default where the
     command does not take it.
     """
-    parser, parsers = build_parsers(commands)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # Which command it is depends only on the top level, which knows every option:
+    # a first pass finds it, and only that command's parser gets its options, a
+    # few milliseconds on every run rather than all the commands' options.
+    parser, parsers = build_parsers(commands, filled=())
+    chosen = parser.parse_known_args(argv)[0].command
+    if chosen is not None:
+        _fill(parsers[chosen], commands[chosen])
     args, extras = parser.parse_known_args(argv)
     command = commands[args.command]
     here = parsers[args.command]
