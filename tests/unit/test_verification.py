@@ -83,3 +83,76 @@ def test_loading_warnings_are_counted_in_the_same_line(capsys, make_catalogue):
 def test_a_clean_catalogue_prints_nothing_on_stderr(capsys, make_catalogue):
     assert main(["list", "--catalog", str(make_catalogue())]) == 0
     assert capsys.readouterr().err == ""
+
+
+# --- the outcome kept in the cache -------------------------------------------------
+
+
+@pytest.fixture
+def settled(monkeypatch):
+    """Articles count as settled at once: their outcome may be kept (see RECENT_SECONDS)."""
+    monkeypatch.setattr("timeline_tui.sources.verify.RECENT_SECONDS", -3600.0)
+
+
+def test_the_outcome_is_kept_and_used_while_nothing_changes(
+    capsys, make_catalogue, settled, monkeypatch
+):
+    path = make_catalogue(broken())
+    main(["list", "--catalog", str(path)])
+    first = capsys.readouterr().err
+
+    def unread(*args, **kwargs):
+        raise AssertionError("the articles were read again")
+
+    monkeypatch.setattr("timeline_tui.sources.verify.unverified_quotes", unread)
+    main(["show", "port", "--catalog", str(path)])
+    assert capsys.readouterr().err == f"{path}: 1 quote could not be verified; run timeline check\n"
+    main(["list", "--catalog", str(path)])
+    assert capsys.readouterr().err == first
+
+
+def test_an_article_rewritten_to_the_same_size_and_time_is_verified_again(
+    capsys, make_catalogue, settled
+):
+    import os
+
+    path = make_catalogue()
+    main(["list", "--catalog", str(path)])
+    assert capsys.readouterr().err == ""
+    article = path.parent / "one.txt"
+    before = article.stat()
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("embassies", "EMBASSIES"), encoding="utf-8")
+    os.utime(article, ns=(before.st_atime_ns, before.st_mtime_ns))  # only the change time moves
+    main(["list", "--catalog", str(path)])
+    assert capsys.readouterr().err == (
+        f"{path}: 1 quote could not be verified; run timeline check\n"
+    )
+
+
+def test_a_changed_quote_is_verified_again(capsys, make_catalogue, settled):
+    path = make_catalogue()
+    main(["list", "--catalog", str(path)])
+    assert capsys.readouterr().err == ""
+    data = copy.deepcopy(tiny_catalogue())
+    data["events"][0]["sources"][0]["quote"] = "Words no article holds."
+    path = make_catalogue(data)
+    main(["list", "--catalog", str(path)])
+    assert capsys.readouterr().err == (
+        f"{path}: 1 quote could not be verified; run timeline check\n"
+    )
+
+
+def test_an_article_changed_a_moment_ago_is_not_trusted_to_its_status(make_catalogue):
+    from timeline_tui.sources.verify import quotes_fingerprint
+
+    catalogue = load_catalogue(make_catalogue())
+    assert quotes_fingerprint(catalogue) is None
+    assert quotes_fingerprint(catalogue, now=catalogue.path.stat().st_ctime + 60) is not None
+
+
+def test_without_the_cache_nothing_is_kept(capsys, make_catalogue, settled, isolated_cache):
+    path = make_catalogue(broken())
+    main(["list", "--no-cache", "--catalog", str(path)])
+    assert "3 quotes could not be verified" in capsys.readouterr().err
+    assert not list(isolated_cache.rglob("*.quotes"))

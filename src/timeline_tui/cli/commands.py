@@ -156,17 +156,39 @@ def _list(args: argparse.Namespace) -> int:
             catalogue, events, args.format, out, terminal=terminal, caption=caption,
             raw=args.raw_csv,
         )  # fmt: skip
-    _summarise(catalogue, events)
+    _summarise(catalogue, events, use_cache=not args.no_cache)
     return ExitCode.OK
 
 
-def _summarise(catalogue: Catalogue, events: list[Event]) -> None:
+def _summarise(catalogue: Catalogue, events: list[Event], *, use_cache: bool) -> None:
     """One line on stderr when the events shown have quotes that could not be
     verified or the catalogue has warnings; after the output, so a reader of
-    stdout does not wait for it."""
-    from timeline_tui.sources.verify import summary_line, verify_citations
+    stdout does not wait for it.
 
-    line = summary_line(catalogue, verify_citations(catalogue, events))
+    The outcome of verifying every quote is kept in the cache while nothing it
+    depends on changes (`quotes_fingerprint`), so a large catalogue's articles
+    are not read and searched on every run; the line is the same either way.
+    """
+    from timeline_tui.sources.verify import (
+        quotes_fingerprint,
+        summary_line,
+        unverified_quotes,
+        verification_from,
+        verify_citations,
+    )
+
+    fingerprint = quotes_fingerprint(catalogue) if use_cache else None
+    if fingerprint is None:
+        verification = verify_citations(catalogue, events)
+    else:
+        from timeline_tui.cache.quotes import store_unverified, stored_unverified
+
+        unverified = stored_unverified(catalogue.path, fingerprint)
+        if unverified is None:
+            unverified = unverified_quotes(catalogue)
+            store_unverified(catalogue.path, fingerprint, unverified)
+        verification = verification_from(catalogue, events, unverified)
+    line = summary_line(catalogue, verification)
     if line is not None:
         _error(line, prefix=False, indent="")
 
@@ -197,7 +219,7 @@ def _show(args: argparse.Namespace) -> int:
         )
     with stdout_writer() as out:
         write_event_detail(catalogue, event, args.format, out)
-    _summarise(catalogue, [event])
+    _summarise(catalogue, [event], use_cache=not args.no_cache)
     return ExitCode.OK
 
 
@@ -248,7 +270,7 @@ def _vocabulary(args: argparse.Namespace) -> int:
         rows = [source_row(s, counts.get(s.id, 0)) for s in catalogue.sources.values()]
     with stdout_writer() as out:
         write_vocabulary(rows, args.format, out, raw=args.raw_csv)
-    _summarise(catalogue, index.matching_events(filters))
+    _summarise(catalogue, index.matching_events(filters), use_cache=not args.no_cache)
     return ExitCode.OK
 
 

@@ -1,10 +1,20 @@
 """Whether the quotes of a loaded catalogue stand in their articles, cheaply enough to
-ask each time events are shown (the full report with hints is `check`'s)."""
+ask each time events are shown (the full report with hints is `check`'s).
+
+Reading and searching the articles of 100,000 events takes most of a second, so
+the command line keeps the outcome (`quotes_fingerprint` says what it depends
+on; the cache stores it) and verifies again only when something it depends on
+has changed.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import hashlib
+import os
+import time
+from collections.abc import Mapping, Sequence
+from pathlib import Path
 
 from timeline_tui.catalogue.errors import Problem, Severity
 from timeline_tui.catalogue.files import (
@@ -44,6 +54,28 @@ def verify_citations(catalogue: Catalogue, events: Sequence[Event] | None = None
     """
     if events is None:
         events = catalogue.events
+    unverified = unverified_quotes(catalogue, events)
+    return Verification(unverified, [*catalogue.warnings, *late_events(catalogue, events)])
+
+
+def verification_from(
+    catalogue: Catalogue, events: Sequence[Event], unverified: Mapping[tuple[str, int], str]
+) -> Verification:
+    """`verify_citations(catalogue, events)`, given the unverified quotes of every
+    event (`unverified_quotes(catalogue)`, kept from an earlier run)."""
+    if unverified:
+        shown = {event.id for event in events}
+        unverified = {key: why for key, why in unverified.items() if key[0] in shown}
+    return Verification(dict(unverified), [*catalogue.warnings, *late_events(catalogue, events)])
+
+
+def unverified_quotes(
+    catalogue: Catalogue, events: Sequence[Event] | None = None
+) -> dict[tuple[str, int], str]:
+    """(event id, index in its citations) -> why, for the quotes of `events` (by
+    default all) that could not be verified."""
+    if events is None:
+        events = catalogue.events
     cited = {c.source for event in events for c in event.citations}
     texts, unreadable = texts_or_reasons(catalogue, cited)
     articles = {source_id: " ".join(text.split()) for source_id, text in texts.items()}
@@ -63,7 +95,55 @@ def verify_citations(catalogue: Catalogue, events: Sequence[Event] | None = None
             if not quote or quote not in article:
                 file = catalogue.sources[citation.source].file
                 unverified[event.id, index] = f"quote not found in {file}"
-    return Verification(unverified, [*catalogue.warnings, *late_events(catalogue, events)])
+    return unverified
+
+
+RECENT_SECONDS = 2.0
+"""An article changed this recently may change again within the same tick of the
+file system's clock, leaving its status as it was: its outcome is not kept."""
+
+
+def quotes_fingerprint(catalogue: Catalogue, now: float | None = None) -> str | None:
+    """What `unverified_quotes(catalogue)` depends on, as one digest: every citation
+    (event id, source, quote), each source's file, path and where it resolves, the
+    article's status (size, modification and change times, inode, device: any
+    write changes the change time, which no program can set back), and the code
+    that verifies. None when it cannot be trusted to say so: a catalogue read from a
+    pipe, an article changed in the last `RECENT_SECONDS`, a path that is not text.
+    """
+    import msgspec
+
+    if is_pipe(catalogue.path):
+        return None
+    now = time.time() if now is None else now
+    parts: list[object] = []
+    for module in (Path(__file__), Path(read_article_text.__code__.co_filename)):
+        try:
+            info = os.stat(module)
+        except OSError:
+            return None
+        parts.append([str(module), info.st_size, info.st_mtime_ns])
+    for source in catalogue.sources.values():
+        try:
+            resolved = os.path.realpath(source.path)
+            info = os.stat(resolved)
+        except (OSError, RuntimeError) as error:
+            parts.append([source.id, source.file, str(source.path), repr(error)])
+            continue
+        if max(info.st_mtime, info.st_ctime) > now - RECENT_SECONDS:
+            return None
+        parts.append([source.id, source.file, str(source.path), resolved,
+                      info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino,
+                      info.st_dev])  # fmt: skip
+    quotes: list[str] = []
+    for event in catalogue.events:
+        for citation in event.citations:
+            quotes += (event.id, citation.source, citation.quote)
+    parts.append(quotes)
+    try:
+        return hashlib.sha256(msgspec.msgpack.encode(parts)).hexdigest()
+    except (UnicodeEncodeError, TypeError, ValueError):  # a path with undecodable bytes
+        return None
 
 
 def texts_or_reasons(
@@ -114,8 +194,14 @@ def late_events(catalogue: Catalogue, events: Sequence[Event] | None = None) -> 
         source.id: None if source.published is None else source.published.last_day
         for source in catalogue.sources.values()
     }
+    known = [day.year for day in latest.values() if day is not None]
+    # an event that starts in a year before every known publication cannot be late:
+    # most are, and a comparison of years spares building their first days
+    before_all = min(known, default=0)
     problems = []
     for event in catalogue.events if events is None else events:
+        if event.date.start.year < before_all:
+            continue
         days = [latest.get(c.source) for c in event.citations]
         if not days or None in days:
             continue
