@@ -147,8 +147,29 @@ def test_an_article_changed_a_moment_ago_is_not_trusted_to_its_status(make_catal
     from timeline_tui.sources.verify import quotes_fingerprint
 
     catalogue = load_catalogue(make_catalogue())
-    assert quotes_fingerprint(catalogue) is None
-    assert quotes_fingerprint(catalogue, now=catalogue.path.stat().st_ctime + 60) is not None
+    assert quotes_fingerprint(catalogue, "digest") is None
+    later = catalogue.path.stat().st_ctime + 60
+    assert quotes_fingerprint(catalogue, "digest", now=later) is not None
+
+
+def test_the_fingerprint_follows_the_catalogue_it_was_loaded_from(make_catalogue):
+    from timeline_tui.sources.verify import quotes_fingerprint
+
+    catalogue = load_catalogue(make_catalogue())
+    later = catalogue.path.stat().st_ctime + 60
+    assert quotes_fingerprint(catalogue, "one", now=later) != quotes_fingerprint(
+        catalogue, "two", now=later
+    )
+
+
+def test_a_catalogue_read_without_the_cache_has_no_digest(make_catalogue):
+    from timeline_tui.cache import load_index, loaded_digest
+
+    path = make_catalogue()
+    load_index(path)
+    assert loaded_digest(path) is not None
+    load_index(path, use_cache=False)
+    assert loaded_digest(path) is None
 
 
 def test_without_the_cache_nothing_is_kept(capsys, make_catalogue, settled, isolated_cache):

@@ -55,7 +55,15 @@ from timeline_tui.catalogue.model import Catalogue
 from timeline_tui.query import Index
 from timeline_tui.text.progress import Report
 
-__all__ = ["FORMAT", "cache_dir", "entry_name", "load", "load_index", "model_layout"]
+__all__ = [
+    "FORMAT",
+    "cache_dir",
+    "entry_name",
+    "load",
+    "load_index",
+    "loaded_digest",
+    "model_layout",
+]
 
 FORMAT = 3
 """Bump when the layout of an entry changes."""
@@ -65,6 +73,23 @@ FREEZE_FROM = 10_000
 """Catalogues of this many events are frozen out of the garbage collector's sight
 (`gc.freeze`). Below it the collector's walks cost little, and freezing would also
 keep whatever cyclic garbage the process holds at that moment (a test run's, say)."""
+
+
+_LOADED: dict[str, str] = {}
+"""Per path as given, the digest of the key its catalogue was last loaded under."""
+
+
+def loaded_digest(path: Path | str) -> str | None:
+    """A digest of everything the catalogue last loaded from `path` in this process was
+    made from (its bytes' SHA-256, path, size, modification time, the code: the
+    entry's key), or None when it was not loaded through the cache, or its file
+    changed while it was read. What is derived from the catalogue alone can be
+    kept under it."""
+    return _LOADED.get(str(path))
+
+
+def _remember(path: Path, key: dict[str, Any]) -> None:
+    _LOADED[str(path)] = hashlib.sha256(repr(sorted(key.items())).encode()).hexdigest()
 
 
 def load_catalogue(path: Path | str, report: Report | None = None) -> Catalogue:
@@ -131,6 +156,7 @@ def _frozen(
 def _load(
     path: Path, use_cache: bool, want_index: bool, report: Report | None
 ) -> tuple[Catalogue, dict[str, Any] | None]:
+    _LOADED.pop(str(path), None)
     location = cache_dir() if use_cache else None
     if location is None:
         return load_catalogue(path, report), None
@@ -150,6 +176,7 @@ def _load(
         with folder:
             cached = _read(folder, name, key, path, want_index)
         if cached is not None:
+            _remember(path, key)
             return cached
     catalogue = load_catalogue(path, report)
     # What filters need is built once here and stored, so later starts skip it.
@@ -161,6 +188,7 @@ def _load(
     except OSError:
         return catalogue, parts
     if _stamp(after) == _stamp(before):  # else it changed while we read it: do not cache
+        _remember(path, key)
         folder = Folder.open(location, create=True)
         if folder is not None:
             with folder:

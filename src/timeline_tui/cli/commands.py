@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from timeline_tui.cache import load_index
+from timeline_tui.cache import load_index, loaded_digest
 from timeline_tui.catalogue.embedded import embedded_catalogue_path
 from timeline_tui.catalogue.errors import CatalogueError, Severity
 from timeline_tui.catalogue.files import is_pipe
@@ -166,7 +166,8 @@ def _summarise(catalogue: Catalogue, events: list[Event], *, use_cache: bool) ->
     stdout does not wait for it.
 
     The outcome of verifying every quote is kept in the cache while nothing it
-    depends on changes (`quotes_fingerprint`), so a large catalogue's articles
+    depends on changes (`quotes_fingerprint`, over the digest of what the
+    catalogue was loaded from, `loaded_digest`), so a large catalogue's articles
     are not read and searched on every run; the line is the same either way.
     """
     from timeline_tui.sources.verify import (
@@ -177,7 +178,8 @@ def _summarise(catalogue: Catalogue, events: list[Event], *, use_cache: bool) ->
         verify_citations,
     )
 
-    fingerprint = quotes_fingerprint(catalogue) if use_cache else None
+    digest = loaded_digest(catalogue.path) if use_cache else None
+    fingerprint = None if digest is None else quotes_fingerprint(catalogue, digest)
     if fingerprint is None:
         verification = verify_citations(catalogue, events)
     else:

@@ -103,46 +103,41 @@ RECENT_SECONDS = 2.0
 file system's clock, leaving its status as it was: its outcome is not kept."""
 
 
-def quotes_fingerprint(catalogue: Catalogue, now: float | None = None) -> str | None:
-    """What `unverified_quotes(catalogue)` depends on, as one digest: every citation
-    (event id, source, quote), each source's file, path and where it resolves, the
+def quotes_fingerprint(
+    catalogue: Catalogue, catalogue_digest: str, now: float | None = None
+) -> str | None:
+    """What `unverified_quotes(catalogue)` depends on, as one digest: the catalogue
+    (`catalogue_digest`: a digest of what it was loaded from, its bytes and the
+    code that read them), each source's file, path and where it resolves, the
     article's status (size, modification and change times, inode, device: any
     write changes the change time, which no program can set back), and the code
-    that verifies. None when it cannot be trusted to say so: a catalogue read from a
-    pipe, an article changed in the last `RECENT_SECONDS`, a path that is not text.
+    that verifies. None when it cannot be trusted to say so: a catalogue read from
+    a pipe, an article changed in the last `RECENT_SECONDS`, a path that is not text.
     """
-    import msgspec
-
     if is_pipe(catalogue.path):
         return None
     now = time.time() if now is None else now
-    parts: list[object] = []
+    parts = [catalogue_digest]
     for module in (Path(__file__), Path(read_article_text.__code__.co_filename)):
         try:
             info = os.stat(module)
         except OSError:
             return None
-        parts.append([str(module), info.st_size, info.st_mtime_ns])
+        parts.append(f"{module}\0{info.st_size}\0{info.st_mtime_ns}")
     for source in catalogue.sources.values():
         try:
             resolved = os.path.realpath(source.path)
             info = os.stat(resolved)
-        except (OSError, RuntimeError) as error:
-            parts.append([source.id, source.file, str(source.path), repr(error)])
+        except OSError as error:
+            parts.append(f"{source.id}\0{source.file}\0{source.path}\0{error!r}")
             continue
         if max(info.st_mtime, info.st_ctime) > now - RECENT_SECONDS:
             return None
-        parts.append([source.id, source.file, str(source.path), resolved,
-                      info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino,
-                      info.st_dev])  # fmt: skip
-    quotes: list[str] = []
-    for event in catalogue.events:
-        for citation in event.citations:
-            quotes += (event.id, citation.source, citation.quote)
-    parts.append(quotes)
+        status = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
+        parts.append(f"{source.id}\0{source.file}\0{source.path}\0{resolved}\0{status}")
     try:
-        return hashlib.sha256(msgspec.msgpack.encode(parts)).hexdigest()
-    except (UnicodeEncodeError, TypeError, ValueError):  # a path with undecodable bytes
+        return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+    except UnicodeEncodeError:  # a path with undecodable bytes
         return None
 
 
