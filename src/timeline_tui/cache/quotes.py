@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import BinaryIO
 
 import msgspec
 
@@ -82,5 +83,9 @@ def store_unverified(
         data = msgspec.msgpack.encode(record)
     except Exception:
         return
+
+    def write(stream: BinaryIO) -> None:
+        stream.write(data)
+
     with folder:
-        folder.write(name, lambda stream: stream.write(data))
+        folder.write(name, write)
