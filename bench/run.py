@@ -234,8 +234,12 @@ def bench_catalogue(
             "Loader=yaml.CSafeLoader)",
             p,
         ]
-        listing = median(runner.repeat(lambda: runner.wall(command)))
-        floor = median(runner.repeat(lambda: runner.wall(floor_command)))
+        # interleaved, so that a change in the machine's load falls on both alike
+        pairs = runner.repeat(
+            lambda: {"seconds": runner.wall(command), "floor": runner.wall(floor_command)}
+        )
+        listing = median([pair["seconds"] for pair in pairs])
+        floor = median([pair["floor"] for pair in pairs])
         add(
             "timeline list --format jsonl (warm cache)",
             seconds(listing),
