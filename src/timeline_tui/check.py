@@ -1,10 +1,12 @@
-"""The provenance checks of a loaded catalogue: articles readable, quotes verbatim."""
+"""The provenance checks of a loaded catalogue: articles readable, quotes verbatim,
+claims borne out by their quotes (`timeline_tui.claims`)."""
 
 from __future__ import annotations
 
 import hashlib
 from pathlib import Path
 
+from timeline_tui.claims import check_claims
 from timeline_tui.errors import CatalogueError, Problem, Severity
 from timeline_tui.files import Unreadable, read_article_bytes, read_article_text, source_folder
 from timeline_tui.model import Catalogue, Location, Source
@@ -78,7 +80,7 @@ def check_catalogue(catalogue: Catalogue) -> list[Problem]:
             problems.append(late)
     for exclusion in catalogue.excluded:
         verify(exclusion.source, exclusion.quote, exclusion.location)
-    return problems + _to_review(catalogue)
+    return problems + check_claims(catalogue, articles) + _to_review(catalogue)
 
 
 UNWRITTEN = "TO WRITE"
