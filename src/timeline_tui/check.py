@@ -11,7 +11,7 @@ from timeline_tui.errors import CatalogueError, Problem, Severity
 from timeline_tui.files import Unreadable, read_article_bytes, read_article_text, source_folder
 from timeline_tui.model import Catalogue, Location, Source
 from timeline_tui.progress import Report
-from timeline_tui.provenance import Article
+from timeline_tui.provenance import Article, Span
 from timeline_tui.verify import (
     Verification,
     late_event,
@@ -57,9 +57,15 @@ def check_catalogue(catalogue: Catalogue) -> list[Problem]:
     articles, problems = read_articles(catalogue)
     problems = [*catalogue.warnings, *problems, *_changed_articles(catalogue, articles)]
 
+    places: dict[tuple[str, str], Span] = {}  # found once, for the claims too
+
     def verify(source_id: str, quote: str, location: Location) -> None:
         article = articles.get(source_id)
-        if article is None or article.find(quote) is not None:
+        if article is None:
+            return
+        place = article.find(quote)
+        if place is not None:
+            places[source_id, quote] = place
             return
         closest = article.closest(quote)
         hint = f"; did you mean: {closest!r}" if closest else ""
@@ -80,7 +86,7 @@ def check_catalogue(catalogue: Catalogue) -> list[Problem]:
             problems.append(late)
     for exclusion in catalogue.excluded:
         verify(exclusion.source, exclusion.quote, exclusion.location)
-    return problems + check_claims(catalogue, articles) + _to_review(catalogue)
+    return problems + check_claims(catalogue, articles, places) + _to_review(catalogue)
 
 
 UNWRITTEN = "TO WRITE"

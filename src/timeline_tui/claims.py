@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal, InvalidOperation
 
 from timeline_tui.dates import DateSpan, PartialDate
@@ -64,7 +64,11 @@ _SCALES = {
 }  # fmt: skip
 
 
-def check_claims(catalogue: Catalogue, articles: dict[str, Article]) -> list[Problem]:
+def check_claims(
+    catalogue: Catalogue,
+    articles: dict[str, Article],
+    places: Mapping[tuple[str, str], Span] | None = None,
+) -> list[Problem]:
     """A warning for each event of `catalogue` whose date or figures its quotes do not bear out.
 
     An event with a quote that is not verified (its article unreadable, or the quote
@@ -74,16 +78,23 @@ def check_claims(catalogue: Catalogue, articles: dict[str, Article]) -> list[Pro
     Args:
         catalogue: a loaded catalogue.
         articles: its readable articles by source id (`timeline_tui.check.read_articles`).
+        places: where each verified quote stands, by (source id, quote), when already
+            found; a quote missing from it is not verified. Found here when None.
     """
     problems: list[Problem] = []
     for event in catalogue.events:
-        problems.extend(event_claims(catalogue, articles, event))
+        problems.extend(event_claims(catalogue, articles, event, places))
     return problems
 
 
-def event_claims(catalogue: Catalogue, articles: dict[str, Article], event: Event) -> list[Problem]:
-    """The claim warnings of one event: its date, then its figures."""
-    quoted = _quoted(catalogue, articles, event)
+def event_claims(
+    catalogue: Catalogue,
+    articles: dict[str, Article],
+    event: Event,
+    places: Mapping[tuple[str, str], Span] | None = None,
+) -> list[Problem]:
+    """The claim warnings of one event: its date, then its figures (see `check_claims`)."""
+    quoted = _quoted(catalogue, articles, event, places)
     if quoted is None:
         return []
     problems = []
@@ -130,12 +141,20 @@ def event_claims(catalogue: Catalogue, articles: dict[str, Article], event: Even
 _Quoted = list[tuple[Source, Article, Span]]
 
 
-def _quoted(catalogue: Catalogue, articles: dict[str, Article], event: Event) -> _Quoted | None:
+def _quoted(
+    catalogue: Catalogue,
+    articles: dict[str, Article],
+    event: Event,
+    places: Mapping[tuple[str, str], Span] | None,
+) -> _Quoted | None:
     """Where each of an event's quotes stands; None when one is not verified."""
     quoted = []
     for citation in event.citations:
         source, article = catalogue.sources.get(citation.source), articles.get(citation.source)
-        place = None if article is None else article.find(citation.quote)
+        if places is not None:
+            place = places.get((citation.source, citation.quote))
+        else:
+            place = None if article is None else article.find(citation.quote)
         if source is None or article is None or place is None:
             return None
         quoted.append((source, article, place))
@@ -164,12 +183,18 @@ def _mentions_within(
     A mention is resolved against its sentence and the one before (`timeline_tui.resolution`
     looks no further back), so reading from the start of the sentence before suffices.
     """
-    starts = [sentence.start for sentence in article.sentences]
-    sentence = max(bisect.bisect_right(starts, start) - 1, 0)
-    opening = starts[sentence - 1] if sentence > 0 else 0
+    sentences = article.sentences
+    holding = max(bisect.bisect_right(sentences, start, key=_start) - 1, 0)
+    first = max(holding - 1, 0)
+    opening = sentences[first].start if holding > 0 else 0
+    after = bisect.bisect_left(sentences, end, lo=first, key=_start)
+    inside = [sentence.start - opening for sentence in sentences[first:after]]
     context = article.text[opening:end]
-    inside = [s - opening for s in starts if opening <= s < end]
     return find_mentions(context, published, inside, since=start - opening)
+
+
+def _start(span: Span) -> int:
+    return span.start
 
 
 def _overlaps(date: DateSpan, mentioned: DateSpan | None) -> bool:

@@ -169,3 +169,33 @@ def test_an_event_with_an_unverified_quote_is_judged_once_it_stands(make_catalog
     )
     _, problems = check_file(path)
     assert [p.field for p in problems] == ["events[crossing].sources[0].quote"]
+
+
+def test_quotes_are_read_as_coverage_reads_their_articles(embedded_path: Path):
+    from timeline_tui.catalogue import load_catalogue
+    from timeline_tui.check import read_articles
+    from timeline_tui.claims import _mentions_within
+    from timeline_tui.mentions import find_mentions
+
+    loaded = load_catalogue(embedded_path)
+    articles, _ = read_articles(loaded)
+    whole = {
+        source_id: find_mentions(article.text, loaded.sources[source_id].published)
+        for source_id, article in articles.items()
+    }
+    compared = 0
+    for event in loaded.events:
+        for citation in event.citations:
+            article = articles[citation.source]
+            place = article.find(citation.quote)
+            assert place is not None
+            published = loaded.sources[citation.source].published
+            alone = _mentions_within(article, place.start, place.end, published)
+            expected = [
+                (m.text, m.resolved)
+                for m in whole[citation.source]
+                if m.end > place.start and m.start < place.end
+            ]
+            assert [(m.text, m.resolved) for m in alone] == expected, event.id
+            compared += len(expected)
+    assert compared > 100
