@@ -385,6 +385,7 @@ def _figure(reader: FieldReader, value: object, line: int, field: str) -> Figure
         label=reader.text(item, "label", field) or "",
         value=number,
         unit=reader.text(item, "unit", field, required=False) or "",
+        location=Location(reader.name, line_of(item, "value"), field),
     )
 
 

@@ -81,6 +81,8 @@ class Figure:
     label: str
     value: float | int | str
     unit: str
+    location: Location | None = None
+    """Where the figure was written, for `check`'s messages."""
 
     def display(self) -> str:
         value = self.value
