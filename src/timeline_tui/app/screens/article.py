@@ -14,7 +14,7 @@ from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
 from textual.geometry import Offset
 from textual.message import Message
@@ -24,6 +24,7 @@ from textual.theme import Theme
 from textual.widgets import Static, TextArea
 from textual.widgets.text_area import Selection
 
+from timeline_tui.app import key_help, keys
 from timeline_tui.app.article_marks import (
     ArticleMarks,
     Kind,
@@ -41,67 +42,19 @@ from timeline_tui.catalogue.model import Catalogue, Event, Source
 from timeline_tui.sources.coverage import Status
 from timeline_tui.text.printable import printable
 
+_KEYS_HINT = key_help.hint(
+    ("article.next_quote", "next quote"),
+    ("article.go_to_event", "goes to its event"),
+    ("article.next_open", "next open date mention"),
+)
+
 
 class ArticleScreen(Screen[int | None]):
     """One article in full; dismissed with the event to go to (enter), or None (escape)."""
 
     CSS_PATH = "article.tcss"
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", id="article.back"),
-        Binding(
-            "tab,right_square_bracket",
-            "quote(1)",
-            "Next quote",
-            id="article.next_quote",
-            tooltip="The next quote the catalogue takes from this article",
-        ),
-        Binding(
-            "shift+tab,left_square_bracket",
-            "quote(-1)",
-            "Previous quote",
-            show=False,
-            id="article.previous_quote",
-        ),
-        Binding(
-            "enter",
-            "go_to_event",
-            "Go to event",
-            id="article.go_to_event",
-            tooltip="Close the article and move the timeline to this quote's event",
-        ),
-        Binding(
-            "right_curly_bracket",
-            "open_mention(1)",
-            "Next open date",
-            id="article.next_open",
-            tooltip="The next date mention no event or exclusion accounts for",
-        ),
-        Binding(
-            "left_curly_bracket",
-            "open_mention(-1)",
-            "Previous open date",
-            show=False,
-            id="article.previous_open",
-        ),
-        Binding("n", "source(1)", "Next source", id="article.next_source"),
-        Binding("p", "source(-1)", "Previous source", id="article.previous_source"),
-        Binding(
-            "y",
-            "copy_quote",
-            "Copy quote",
-            id="article.copy",
-            tooltip="Copy the event's quote with its citation",
-        ),
-        Binding(
-            "e",
-            "edit",
-            "Edit",
-            show=False,
-            id="article.edit",
-            tooltip="The article in $VISUAL or $EDITOR, at the line shown",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys.ARTICLE
 
     @dataclass
     class _MentionsFound(Message):
@@ -434,8 +387,7 @@ class ArticleScreen(Screen[int | None]):
         mention = marks.mention_at(area.cursor_location)
         if mention is not None:
             return _mention_content(mention)
-        keys = "tab next quote · enter goes to its event · } next open date mention"
-        return Content.assemble((keys, "$text-muted"))
+        return Content.assemble((_KEYS_HINT, "$text-muted"))
 
 
 def _mention_content(mark: MentionMark) -> Content:

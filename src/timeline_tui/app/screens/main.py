@@ -16,13 +16,14 @@ from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widget import AwaitMount, Widget
 from textual.widgets import Input
 
+from timeline_tui.app import keys
 from timeline_tui.app.commands import CatalogueCommands
 from timeline_tui.app.filtering import FilterEngine, FilterOutcome
 from timeline_tui.app.frame_hold import hold_frame, release_frame
@@ -55,103 +56,7 @@ class MainScreen(Screen[None]):
     AUTO_FOCUS = "#timeline"
     COMMANDS = {CatalogueCommands}
 
-    # The keys that move the focus to the filter pane are priority bindings: they run
-    # before the next key is sent on, so "/port" typed fast lands whole in the search
-    # box. `check_action` lets them through to a box or list that is being typed in.
-    BINDINGS: ClassVar[list[BindingType]] = [
-        # the sources panel's keys: first in the key bar while the panel is open
-        Binding("n", "source(1)", "Next", id="main.next_source", tooltip="Next source"),
-        Binding("p", "source(-1)", "Prev", id="main.previous_source", tooltip="Previous source"),
-        Binding(
-            "o",
-            "open_article",
-            "Article",
-            id="main.article",
-            tooltip="The full article, scrolled to the quote",
-        ),
-        Binding(
-            "y",
-            "copy_quote",
-            "Copy",
-            id="main.copy",
-            tooltip="Copy the quote with its citation and the event's id",
-        ),
-        Binding(
-            "z",
-            "zoom_quotes",
-            "Zoom",
-            id="main.zoom",
-            tooltip="The sources panel on the whole screen, or back",
-        ),
-        Binding("question_mark", "help", "Help", id="main.help", tooltip="Every key"),
-        Binding(
-            "slash",
-            "focus_search",
-            "Search",
-            priority=True,
-            id="main.search",
-            tooltip="Search titles, summaries and quotes",
-        ),
-        Binding(
-            "a",
-            "focus_facet('actors')",
-            "Actors",
-            priority=True,
-            id="main.actors",
-            tooltip="Tick actors; typing narrows the list",
-        ),
-        Binding(
-            "t",
-            "focus_facet('themes')",
-            "Themes",
-            priority=True,
-            id="main.themes",
-            tooltip="Tick themes; typing narrows the list",
-        ),
-        Binding(
-            "d",
-            "focus_dates",
-            "Dates",
-            priority=True,
-            id="main.dates",
-            tooltip="Since and until: 2019, April 2019, 2 years ago",
-        ),
-        Binding("c", "clear_filters", "Clear", id="main.clear", tooltip="Clear every filter"),
-        Binding(
-            "Y",
-            "filter_year",
-            "Year",
-            show=False,
-            id="main.year",
-            tooltip="Only the highlighted event's year; again, every year",
-        ),
-        Binding(
-            "f", "toggle_pane", "Filters", id="main.pane", tooltip="Hide or show the filter pane"
-        ),
-        Binding(
-            "L",
-            "show_command",
-            "Command",
-            show=False,
-            id="main.command",
-            tooltip="The `timeline list` command for this view",
-        ),
-        Binding(
-            "escape",
-            "back",
-            "Back",
-            id="main.back",
-            tooltip="Back to the timeline; there, close the sources panel",
-        ),
-        Binding(
-            "e",
-            "edit",
-            "Edit",
-            show=False,
-            id="main.edit",
-            tooltip="The highlighted event in $VISUAL or $EDITOR, at its line",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys.MAIN
 
     @dataclass
     class _OutcomeReady(Message):

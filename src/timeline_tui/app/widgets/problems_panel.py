@@ -10,12 +10,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from timeline_tui.app import keys
 from timeline_tui.catalogue.errors import Problem, Severity
 from timeline_tui.text.printable import printable
 
@@ -71,9 +72,7 @@ class ProblemsPanel(ProblemList):
     }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "hide", "Hide", id="problems_panel.hide", tooltip="Hide the problems"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys.PROBLEMS_PANEL
 
     def show_failure(self, file_name: str, problems: Sequence[Problem]) -> None:
         """Say that `file_name` no longer loads, and why."""
