@@ -90,3 +90,8 @@ def test_a_hint_takes_each_key_from_its_binding(monkeypatch):
     assert key_help.hint(pair, ("main.back", "closes")) == "n/p next/previous · esc closes"
     monkeypatch.setitem(key_help.BY_ID, "main.clear", Binding("x,c", "clear_filters"))
     assert key_help.hint(("main.clear", "clears")) == "x clears"
+
+
+def test_a_key_is_named_as_typed_from_its_binding():
+    assert key_help.key_of("main.search") == "/"
+    assert key_help.key_of("article.next_quote") == "tab"

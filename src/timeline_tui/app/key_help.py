@@ -77,6 +77,11 @@ def help_lines() -> list[tuple[str, str, str]]:
     return lines
 
 
+def key_of(binding_id: str) -> str:
+    """The first key of a binding, as a person reads it: `/` for `main.search`."""
+    return key_name(BY_ID[binding_id].key.split(",")[0].strip())
+
+
 def hint(*items: tuple[str | tuple[str, ...], str]) -> str:
     """Key hints such as `n/p next/previous · o article`, each key from its binding.
 

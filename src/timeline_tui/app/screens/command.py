@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from timeline_tui.app import keys
+from timeline_tui.app import key_help, keys
 from timeline_tui.output.commandline import has_escaped_words
 from timeline_tui.text.printable import printable
 
@@ -36,7 +36,9 @@ class CommandScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="command-body") as body:
             body.border_title = "This view on the command line"
-            body.border_subtitle = "y copies · escape closes"
+            body.border_subtitle = key_help.hint(
+                ("command.copy", "copies"), ("command.close", "closes")
+            )
             yield Static(Content(self.command), id="command-text")
             if has_escaped_words(self.command):
                 yield Static(Content(ESCAPED_NOTE), id="command-note")

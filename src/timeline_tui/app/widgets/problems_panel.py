@@ -16,7 +16,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from timeline_tui.app import keys
+from timeline_tui.app import key_help, keys
 from timeline_tui.catalogue.errors import Problem, Severity
 from timeline_tui.text.printable import printable
 
@@ -81,7 +81,10 @@ class ProblemsPanel(ProblemList):
         self.border_title = Content(
             f"{printable(file_name)} does not load: {count} problem{'s' if count != 1 else ''}"
         )
-        self.border_subtitle = Content("the last good version is shown · enter edits · esc hides")
+        self.border_subtitle = Content(
+            "the last good version is shown · enter edits · "
+            + key_help.hint(("problems_panel.hide", "hides"))
+        )
         self.show_problems(problems)
         self.display = True
 
