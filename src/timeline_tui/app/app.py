@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.screen import Screen
 
+from timeline_tui.app import keys
 from timeline_tui.app.editor import EditorClosed, open_in_editor
 from timeline_tui.app.filtering import FilterEngine, in_date_order
 from timeline_tui.app.frame_hold import FrameHold
@@ -31,17 +32,7 @@ class TimelineApp(App[None]):
     CSS_PATH = ["app.tcss", "screens/main.tcss"]
     ENABLE_COMMAND_PALETTE = True
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit timeline"),
-        Binding(
-            "exclamation_mark",
-            "problems",
-            "Problems",
-            show=False,
-            id="app.problems",
-            tooltip="What `timeline check` reports, each problem a jump to the editor",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys.APP
 
     def __init__(
         self, index: Index, filters: Filters | None = None, *, use_cache: bool = True

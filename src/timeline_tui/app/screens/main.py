@@ -10,19 +10,18 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left
 from dataclasses import dataclass, replace
-from functools import partial
-from pathlib import Path
 from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widget import AwaitMount, Widget
 from textual.widgets import Input
 
+from timeline_tui.app import keys
 from timeline_tui.app.commands import CatalogueCommands
 from timeline_tui.app.filtering import FilterEngine, FilterOutcome
 from timeline_tui.app.frame_hold import hold_frame, release_frame
@@ -34,8 +33,9 @@ from timeline_tui.app.messages import (
     SearchChanged,
     YearChosen,
 )
-from timeline_tui.app.quotes import ArticleCache, citation_text
-from timeline_tui.app.search_marks import best_matching, term_pattern
+from timeline_tui.app.quotes import ArticleCache
+from timeline_tui.app.screens import source_actions
+from timeline_tui.app.view_command import view_command_line
 from timeline_tui.app.widgets.density_strip import DensityStrip
 from timeline_tui.app.widgets.facet_list import FacetList
 from timeline_tui.app.widgets.filter_pane import FilterPane
@@ -43,9 +43,8 @@ from timeline_tui.app.widgets.filter_summary import FilterSummary
 from timeline_tui.app.widgets.key_bar import KeyBar
 from timeline_tui.app.widgets.quote_viewer import QuoteViewer
 from timeline_tui.app.widgets.timeline_view import TimelineView
-from timeline_tui.catalogue.embedded import embedded_catalogue_path
-from timeline_tui.catalogue.model import Catalogue, Citation, Event
-from timeline_tui.output.commandline import NotACommandLine, list_command
+from timeline_tui.catalogue.model import Catalogue
+from timeline_tui.output.commandline import NotACommandLine
 from timeline_tui.query import Facet, Filters
 
 
@@ -55,103 +54,7 @@ class MainScreen(Screen[None]):
     AUTO_FOCUS = "#timeline"
     COMMANDS = {CatalogueCommands}
 
-    # The keys that move the focus to the filter pane are priority bindings: they run
-    # before the next key is sent on, so "/port" typed fast lands whole in the search
-    # box. `check_action` lets them through to a box or list that is being typed in.
-    BINDINGS: ClassVar[list[BindingType]] = [
-        # the sources panel's keys: first in the key bar while the panel is open
-        Binding("n", "source(1)", "Next", id="main.next_source", tooltip="Next source"),
-        Binding("p", "source(-1)", "Prev", id="main.previous_source", tooltip="Previous source"),
-        Binding(
-            "o",
-            "open_article",
-            "Article",
-            id="main.article",
-            tooltip="The full article, scrolled to the quote",
-        ),
-        Binding(
-            "y",
-            "copy_quote",
-            "Copy",
-            id="main.copy",
-            tooltip="Copy the quote with its citation and the event's id",
-        ),
-        Binding(
-            "z",
-            "zoom_quotes",
-            "Zoom",
-            id="main.zoom",
-            tooltip="The sources panel on the whole screen, or back",
-        ),
-        Binding("question_mark", "help", "Help", id="main.help", tooltip="Every key"),
-        Binding(
-            "slash",
-            "focus_search",
-            "Search",
-            priority=True,
-            id="main.search",
-            tooltip="Search titles, summaries and quotes",
-        ),
-        Binding(
-            "a",
-            "focus_facet('actors')",
-            "Actors",
-            priority=True,
-            id="main.actors",
-            tooltip="Tick actors; typing narrows the list",
-        ),
-        Binding(
-            "t",
-            "focus_facet('themes')",
-            "Themes",
-            priority=True,
-            id="main.themes",
-            tooltip="Tick themes; typing narrows the list",
-        ),
-        Binding(
-            "d",
-            "focus_dates",
-            "Dates",
-            priority=True,
-            id="main.dates",
-            tooltip="Since and until: 2019, April 2019, 2 years ago",
-        ),
-        Binding("c", "clear_filters", "Clear", id="main.clear", tooltip="Clear every filter"),
-        Binding(
-            "Y",
-            "filter_year",
-            "Year",
-            show=False,
-            id="main.year",
-            tooltip="Only the highlighted event's year; again, every year",
-        ),
-        Binding(
-            "f", "toggle_pane", "Filters", id="main.pane", tooltip="Hide or show the filter pane"
-        ),
-        Binding(
-            "L",
-            "show_command",
-            "Command",
-            show=False,
-            id="main.command",
-            tooltip="The `timeline list` command for this view",
-        ),
-        Binding(
-            "escape",
-            "back",
-            "Back",
-            id="main.back",
-            tooltip="Back to the timeline; there, close the sources panel",
-        ),
-        Binding(
-            "e",
-            "edit",
-            "Edit",
-            show=False,
-            id="main.edit",
-            tooltip="The highlighted event in $VISUAL or $EDITOR, at its line",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys.MAIN
 
     @dataclass
     class _OutcomeReady(Message):
@@ -176,6 +79,11 @@ class MainScreen(Screen[None]):
     @property
     def catalogue(self) -> Catalogue:
         return self._engine.index.catalogue
+
+    @property
+    def articles(self) -> ArticleCache:
+        """The articles read so far, and their date mentions."""
+        return self._articles
 
     def compose(self) -> ComposeResult:
         yield FilterPane(self.catalogue, self.filters, id="filter-pane")
@@ -429,75 +337,14 @@ class MainScreen(Screen[None]):
         self._focus_now(self.quotes if full else self.timeline)
 
     def action_open_article(self) -> None:
-        event = self.timeline.highlighted_event
-        if event is None:
-            return
-        shown = self.catalogue.events[event]
-        self.open_article(
-            self.quotes.source_index
-            if self.quotes_open and (self.quotes.event is shown)
-            else self._matching_citation(shown)
-        )
+        source_actions.open_highlighted_article(self)
 
     def open_article(self, citation: int) -> AwaitMount | None:
         """Show the article of the highlighted event's `citation`."""
-        event = self.timeline.highlighted_event
-        if event is None:
-            return None
-        # imported on first use: the article screen's text area and date marks
-        # would otherwise cost every start ~20 ms
-        from timeline_tui.app.screens.article import ArticleScreen
-
-        catalogue = self.catalogue
-        return self.app.push_screen(
-            ArticleScreen(
-                catalogue, catalogue.events[event], citation, self._articles, self.filters.text
-            ),
-            callback=partial(self._article_closed, catalogue),
-        )
-
-    def _current_citation(self, event: Event) -> Citation | None:
-        """The citation `o` and `y` act on: the sources panel's current one, else the one
-        the panel would open at."""
-        if self.quotes_open and self.quotes.event is event:
-            return self.quotes.citation
-        return event.citations[self._matching_citation(event)] if event.citations else None
-
-    def _matching_citation(self, event: Event) -> int:
-        """The first of the event's quotes holding the most search words (else the first)."""
-        quotes = [citation.quote for citation in event.citations]
-        return best_matching(quotes, term_pattern(self.filters.text))
-
-    def _article_closed(self, catalogue: Catalogue, event: int | None) -> None:
-        """The article screen's enter: move to the event of the quote chosen there."""
-        if event is None:
-            return
-        if catalogue is not self.catalogue:  # reloaded since the article was opened
-            event_id = catalogue.events[event].id
-            found = (i for i, e in enumerate(self.catalogue.events) if e.id == event_id)
-            event = next(found, None)
-            if event is None:
-                self.notify("That event is no longer in the catalogue.", markup=False)
-                return
-        hidden = not self.shows_event(event)
-        self.go_to_event(event)
-        if hidden:
-            self.notify("The filters hid that event, so they are cleared.", markup=False)
+        return source_actions.open_article(self, citation)
 
     def action_copy_quote(self) -> None:
-        event = self.timeline.highlighted_event
-        if event is None:
-            return
-        shown = self.catalogue.events[event]
-        citation = self._current_citation(shown)
-        if citation is None:
-            return
-        source = self.catalogue.sources.get(citation.source)
-        if source is None:
-            self.notify("That source is not in the catalogue.", severity="warning", markup=False)
-            return
-        self.app.copy_to_clipboard(citation_text(source, citation.quote, shown.id))
-        self.notify("Sent the quote and its citation to the terminal's clipboard.", markup=False)
+        source_actions.copy_quote(self)
 
     def action_edit(self) -> None:
         from timeline_tui.app.editor import open_in_editor
@@ -545,17 +392,4 @@ class MainScreen(Screen[None]):
         Raises:
             NotACommandLine: A filter or the catalogue's path holds a NUL character.
         """
-        path = self.catalogue.path
-        catalogue: str | None = None
-        if path.resolve() != embedded_catalogue_path().resolve():
-            catalogue = _shown_path(path)
-        return list_command(self.filters, catalogue=catalogue)
-
-
-def _shown_path(path: Path) -> str:
-    """A path as short as it can be said from here: relative below the working folder."""
-    resolved = path.resolve()
-    try:
-        return str(resolved.relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(resolved)
+        return view_command_line(self.catalogue.path, self.filters)

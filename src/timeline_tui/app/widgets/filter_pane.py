@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, Static
 
+from timeline_tui.app import key_help
 from timeline_tui.app.frame_hold import hold_frame
 from timeline_tui.app.messages import DateRangeChanged, SearchChanged
 from timeline_tui.app.widgets.facet_list import FacetList, facet_entries
@@ -109,13 +110,13 @@ class FilterPane(Vertical):
     def compose(self) -> ComposeResult:
         filters = self._initial
         search = SearchBox(filters.text, placeholder="words in titles, quotes", id="search")
-        search.border_title = "Search /"
+        search.border_title = f"Search {key_help.key_of('main.search')}"
         yield search
         actors = FacetList("actors", facet_entries(self._catalogue, "actors"), id="actors")
-        actors.border_title = "Actors a"
+        actors.border_title = f"Actors {key_help.key_of('main.actors')}"
         yield actors
         themes = FacetList("themes", facet_entries(self._catalogue, "themes"), id="themes")
-        themes.border_title = "Themes t"
+        themes.border_title = f"Themes {key_help.key_of('main.themes')}"
         yield themes
         with Horizontal(id="dates"):
             since = Input(
@@ -123,7 +124,7 @@ class FilterPane(Vertical):
                 placeholder="2019",
                 id="since",
             )
-            since.border_title = "Since d"
+            since.border_title = f"Since {key_help.key_of('main.dates')}"
             yield since
             until = Input(
                 filters.until.isoformat() if filters.until else "",

@@ -16,12 +16,13 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from timeline_tui.app import keys
 from timeline_tui.app.cells import fit, split_line
 from timeline_tui.app.line_map import LINES_PER_EVENT, LineMap, compact_date
 from timeline_tui.app.messages import EventChosen, EventHighlighted
@@ -43,21 +44,7 @@ _TITLE_COLUMN = _GUTTER + DATE_WIDTH + 1 + 2 + 1
 class TimelineView(ScrollView, can_focus=True):
     """Events under year headings, with a cursor on one event."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "cursor_down", "Next event", show=False, id="timeline.down"),
-        Binding("k,up", "cursor_up", "Previous event", show=False, id="timeline.up"),
-        Binding("pagedown", "page_down", "Page down", show=False, id="timeline.page_down"),
-        Binding("pageup", "page_up", "Page up", show=False, id="timeline.page_up"),
-        Binding("g,home", "first", "First event", show=False, id="timeline.first"),
-        Binding("G,end", "last", "Last event", show=False, id="timeline.last"),
-        Binding(
-            "enter",
-            "choose",
-            "Quotes",
-            id="timeline.choose",
-            tooltip="Show the sources and quotes of the highlighted event",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys.TIMELINE
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "timeline-view--year",
