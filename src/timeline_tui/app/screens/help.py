@@ -11,7 +11,12 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from timeline_tui.app.widgets.timeline_view import DISPUTED_MARK, SINGLE_SOURCE_MARK
+from timeline_tui.app.widgets.timeline_view import (
+    DISPUTED_MARK,
+    DRAFT_MARK,
+    SINGLE_SOURCE_MARK,
+    STAR_MARK,
+)
 
 KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
@@ -23,6 +28,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("d", "dates: since, until (2019, April 2019, 2 years ago)"),
             ("Y", "only the highlighted event's year (again: every year)"),
             ("click", "on the density strip: only that year (again: every year)"),
+            ("v", "evidence filters (disputed, drafts, marked…); any or all of"),
             ("c", "clear every filter"),
             ("f", "hide or show the filter pane"),
             ("L", "the `timeline list` command for this view, to pipe"),
@@ -35,6 +41,9 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("PgDn PgUp", "a page down or up"),
             ("g G Home End", "first and last event"),
             ("click", "highlight an event; click again for its sources"),
+            (":", "jump to a date (2019, Apr 2019, 2 years ago)"),
+            ("r", "newest first, or oldest first"),
+            ("m", "mark or unmark the event (kept for this catalogue)"),
         ),
     ),
     (
@@ -98,7 +107,13 @@ def help_content(command: str) -> Content:
         "  the sources disagree (the sources panel says how)\n",
         "  ",
         (SINGLE_SOURCE_MARK.ljust(key_width), "bold"),
-        "  a single source",
+        "  a single source\n",
+        "  ",
+        (STAR_MARK.ljust(key_width), "bold $text-warning"),
+        "  marked by you (m)\n",
+        "  ",
+        (DRAFT_MARK.ljust(key_width), "bold"),
+        "  a draft, not yet written up",
     ]
     return Content.assemble(*parts)
 

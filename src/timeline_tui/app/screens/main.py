@@ -8,7 +8,6 @@ the screen recomputes in a worker thread and hands each widget what it shows
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -26,6 +25,7 @@ from textual.widgets import Input
 from timeline_tui.app.commands import CatalogueCommands
 from timeline_tui.app.filtering import FilterEngine, FilterOutcome
 from timeline_tui.app.frame_hold import hold_frame, release_frame
+from timeline_tui.app.marks_state import MarksState
 from timeline_tui.app.messages import (
     DateRangeChanged,
     EventChosen,
@@ -37,9 +37,11 @@ from timeline_tui.app.messages import (
 from timeline_tui.app.quotes import ArticleCache, citation_text
 from timeline_tui.app.search_marks import best_matching, term_pattern
 from timeline_tui.app.widgets.density_strip import DensityStrip
+from timeline_tui.app.widgets.evidence_filters import EvidenceFilters, toggled
 from timeline_tui.app.widgets.facet_list import FacetList
 from timeline_tui.app.widgets.filter_pane import FilterPane
 from timeline_tui.app.widgets.filter_summary import FilterSummary
+from timeline_tui.app.widgets.jump_box import JumpBox
 from timeline_tui.app.widgets.key_bar import KeyBar
 from timeline_tui.app.widgets.quote_viewer import QuoteViewer
 from timeline_tui.app.widgets.timeline_view import TimelineView
@@ -47,6 +49,8 @@ from timeline_tui.catalogue.embedded import embedded_catalogue_path
 from timeline_tui.catalogue.model import Catalogue, Citation, Event
 from timeline_tui.output.commandline import NotACommandLine, list_command
 from timeline_tui.query import Facet, Filters
+from timeline_tui.query.marks import MarksError
+from timeline_tui.text.printable import printable
 
 
 class MainScreen(Screen[None]):
@@ -151,6 +155,40 @@ class MainScreen(Screen[None]):
             id="main.edit",
             tooltip="The highlighted event in $VISUAL or $EDITOR, at its line",
         ),
+        # --- evidence, marks and order ---------------------------------------------
+        Binding(
+            "v",
+            "focus_evidence",
+            "Evidence",
+            show=False,
+            priority=True,
+            id="main.evidence",
+            tooltip="Evidence filters, and any of / all of for actors and themes",
+        ),
+        Binding(
+            "m",
+            "toggle_mark",
+            "Mark",
+            show=False,
+            id="main.mark",
+            tooltip="Mark or unmark the highlighted event (a star; kept for this catalogue)",
+        ),
+        Binding(
+            "r",
+            "reverse",
+            "Reverse",
+            show=False,
+            id="main.reverse",
+            tooltip="Newest first, or oldest first",
+        ),
+        Binding(
+            "colon",
+            "jump",
+            "Jump",
+            show=False,
+            id="main.jump",
+            tooltip="Jump to a date: 2019, Apr 2019, 2 years ago",
+        ),
     ]
 
     @dataclass
@@ -159,8 +197,19 @@ class MainScreen(Screen[None]):
         engine: FilterEngine
         """The engine that computed it: a reload replaces the engine."""
 
-    def __init__(self, engine: FilterEngine, filters: Filters, articles: ArticleCache) -> None:
+    def __init__(
+        self,
+        engine: FilterEngine,
+        filters: Filters,
+        articles: ArticleCache,
+        *,
+        reverse: bool = False,
+    ) -> None:
         super().__init__()
+        self.marks = MarksState(engine.index.catalogue.path)
+        """The reader's marked events, kept for this catalogue."""
+        self.reverse = reverse
+        """Newest first (`r`)."""
         self._engine = engine
         self._articles = articles
         self.filters = filters
@@ -183,12 +232,17 @@ class MainScreen(Screen[None]):
             yield FilterSummary(id="summary")
             yield DensityStrip(self._engine.year_range, id="density")
             yield TimelineView(self.catalogue, id="timeline")
+            yield JumpBox(id="jump")
             yield QuoteViewer(self.catalogue, self._articles, id="quotes")
         yield KeyBar()
 
     def on_mount(self) -> None:
+        problem = self.marks.load()
+        if problem is not None:
+            self.notify(printable(problem), title="Marks", severity="warning", markup=False)
+        self.timeline.mark_starred(self.marks.ids)
         # the first result is computed here, so the first paint already shows events
-        self._apply(self._engine.run(self.filters))
+        self._apply(self._engine.run(self.filters, self.marks.ids, reverse=self.reverse))
 
     NARROW = 100
     """Below this width the filter pane folds away; its keys bring it back over the timeline."""
@@ -239,8 +293,12 @@ class MainScreen(Screen[None]):
             return
         self.filters = filters
         self.pane.show_facets(filters)
+        self._recompute()
+
+    def _recompute(self) -> None:
+        """Filter again: the filters, the marks or the order changed."""
         hold_frame(self.app)
-        self._refilter(filters)
+        self._refilter(self.filters, self.marks.ids, self.reverse)
 
     @work(
         thread=True,
@@ -249,14 +307,22 @@ class MainScreen(Screen[None]):
         exit_on_error=False,
         description="filtering events",
     )
-    def _refilter(self, filters: Filters) -> None:
+    def _refilter(self, filters: Filters, marks: frozenset[str], reverse: bool) -> None:
         engine = self._engine
-        self.post_message(self._OutcomeReady(engine.run(filters), engine))
+        self.post_message(self._OutcomeReady(engine.run(filters, marks, reverse=reverse), engine))
+
+    def _is_current(self, outcome: FilterOutcome) -> bool:
+        """Whether `outcome` answers what is asked for now."""
+        return (outcome.filters, outcome.marks, outcome.reverse) == (
+            self.filters,
+            self.marks.ids,
+            self.reverse,
+        )
 
     @on(_OutcomeReady)
     def _outcome_ready(self, message: _OutcomeReady) -> None:
         # else a newer request is on its way, or the catalogue was reloaded meanwhile
-        if message.outcome.filters == self.filters and message.engine is self._engine:
+        if self._is_current(message.outcome) and message.engine is self._engine:
             self._apply(message.outcome)
             release_frame(self.app)
 
@@ -267,8 +333,10 @@ class MainScreen(Screen[None]):
             filters, len(outcome.matches), self.catalogue
         )
         self.query_one("#density", DensityStrip).show(outcome.by_year)
-        self.pane.show_facets(filters, outcome.actor_counts, outcome.theme_counts)
-        self.timeline.show(outcome.matches, outcome.lines, filters.text)
+        self.pane.show_facets(
+            filters, outcome.actor_counts, outcome.theme_counts, outcome.evidence_counts
+        )
+        self.timeline.show(outcome.matches, outcome.lines, filters.text, reverse=outcome.reverse)
         if self._pending_event is not None:
             self.timeline.highlight_event(self._pending_event)
             self._pending_event = None
@@ -280,7 +348,10 @@ class MainScreen(Screen[None]):
         self._engine, self._articles = engine, articles
         self.filters, self._pending_event = outcome.filters, None
         await self.recompose()  # every widget was built for the old catalogue
+        self.timeline.mark_starred(self.marks.ids)
         self._apply(outcome)
+        if not self._is_current(outcome):  # computed without the marks or the order
+            self._recompute()
 
     def on_search_changed(self, message: SearchChanged) -> None:
         self.set_filters(replace(self.filters, text=message.text))
@@ -336,9 +407,7 @@ class MainScreen(Screen[None]):
 
     def shows_event(self, event: int) -> bool:
         """Whether the event passes the current filters (is in the timeline)."""
-        matches = self.outcome.matches if self.outcome is not None else ()
-        position = bisect_left(matches, event)
-        return position < len(matches) and matches[position] == event
+        return self.timeline.shows(event)
 
     def go_to_event(self, event: int) -> None:
         """Highlight an event (from the command palette), clearing filters that hide it."""
@@ -351,12 +420,58 @@ class MainScreen(Screen[None]):
     def on_filter_pane_done(self) -> None:
         self._focus_now(self.timeline)
 
+    # --- evidence, marks, order and jumps ------------------------------------------
+
+    def on_evidence_filters_toggled(self, message: EvidenceFilters.Toggled) -> None:
+        self.set_filters(toggled(self.filters, message.switch, self.marks.ids))
+
+    def action_focus_evidence(self) -> None:
+        self._show_pane()
+        self._focus_now(self.query_one("#evidence", EvidenceFilters))
+
+    def action_toggle_mark(self) -> None:
+        event = self.timeline.highlighted_event
+        if event is None:
+            return
+        event_id = self.catalogue.events[event].id
+        try:
+            self.marks.toggle(event_id)
+        except MarksError as error:
+            self.notify(printable(str(error)), title="Marks", severity="error", markup=False)
+            return
+        self.timeline.mark_starred(self.marks.ids)
+        if self.filters.marked is not None:
+            # only marked events are shown: the filter follows the marks
+            self.set_filters(replace(self.filters, marked=self.marks.ids))
+        else:
+            self._recompute()  # the count beside "Marked"
+
+    def action_reverse(self) -> None:
+        self.reverse = not self.reverse
+        self._recompute()
+
+    def action_jump(self) -> None:
+        self._focus_now(self.query_one("#jump", JumpBox).open())
+
+    def on_jump_box_asked(self, message: JumpBox.Asked) -> None:
+        self.query_one("#jump", JumpBox).find(message.text, self._engine.index, self.filters)
+
+    def on_jump_box_closed(self) -> None:
+        self._focus_now(self.timeline)
+
+    def on_jump_box_found(self, message: JumpBox.Found) -> None:
+        self._focus_now(self.timeline)
+        if message.index is not self._engine.index:
+            return  # reloaded meanwhile: positions moved
+        if not self.timeline.highlight_event(message.event):
+            self._pending_event = message.event  # the result on its way shows it
+
     # --- actions --------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # "c Clear" is always enabled (with nothing to clear it does nothing): dimming it
         # means refreshing the bindings on the keystroke that filters, ~8 ms at 100,000.
-        if action in ("focus_search", "focus_facet", "focus_dates"):
+        if action in ("focus_search", "focus_facet", "focus_dates", "focus_evidence"):
             return not isinstance(self.focused, (Input, FacetList))
         if action == "source":
             event = self.timeline.highlighted_event
@@ -549,7 +664,7 @@ class MainScreen(Screen[None]):
         catalogue: str | None = None
         if path.resolve() != embedded_catalogue_path().resolve():
             catalogue = _shown_path(path)
-        return list_command(self.filters, catalogue=catalogue)
+        return list_command(self.filters, catalogue=catalogue, reverse=self.reverse)
 
 
 def _shown_path(path: Path) -> str:
