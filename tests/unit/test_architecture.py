@@ -81,8 +81,9 @@ def test_libraries_stay_in_their_rooms(library):
 
 
 LONG_WITH_A_REASON = {
-    # the two screens hold every action of their keys; their drawing is in widgets/
-    "app/screens/main.py": 580,
+    # the two screens hold every action of their keys; their drawing is in widgets/;
+    # main.py still declares its bindings (about 170 lines) until they move to one module
+    "app/screens/main.py": 640,
     "app/screens/article.py": 460,
 }
 

@@ -35,9 +35,9 @@ from timeline_tui.app.messages import (
     YearChosen,
 )
 from timeline_tui.app.quotes import ArticleCache, citation_text
+from timeline_tui.app.screens.main_evidence import EvidenceMarksAndOrder
 from timeline_tui.app.search_marks import best_matching, term_pattern
 from timeline_tui.app.widgets.density_strip import DensityStrip
-from timeline_tui.app.widgets.evidence_filters import EvidenceFilters, toggled
 from timeline_tui.app.widgets.facet_list import FacetList
 from timeline_tui.app.widgets.filter_pane import FilterPane
 from timeline_tui.app.widgets.filter_summary import FilterSummary
@@ -49,11 +49,10 @@ from timeline_tui.catalogue.embedded import embedded_catalogue_path
 from timeline_tui.catalogue.model import Catalogue, Citation, Event
 from timeline_tui.output.commandline import NotACommandLine, list_command
 from timeline_tui.query import Facet, Filters
-from timeline_tui.query.marks import MarksError
 from timeline_tui.text.printable import printable
 
 
-class MainScreen(Screen[None]):
+class MainScreen(EvidenceMarksAndOrder, Screen[None]):
     """Everything that happened, in order, narrowed in a few keystrokes."""
 
     AUTO_FOCUS = "#timeline"
@@ -281,6 +280,10 @@ class MainScreen(Screen[None]):
         return self.query_one("#filter-pane", FilterPane)
 
     @property
+    def jump_box(self) -> JumpBox:
+        return self.query_one("#jump", JumpBox)
+
+    @property
     def quotes_open(self) -> bool:
         return self.has_class("-quotes-open")
 
@@ -419,52 +422,6 @@ class MainScreen(Screen[None]):
 
     def on_filter_pane_done(self) -> None:
         self._focus_now(self.timeline)
-
-    # --- evidence, marks, order and jumps ------------------------------------------
-
-    def on_evidence_filters_toggled(self, message: EvidenceFilters.Toggled) -> None:
-        self.set_filters(toggled(self.filters, message.switch, self.marks.ids))
-
-    def action_focus_evidence(self) -> None:
-        self._show_pane()
-        self._focus_now(self.query_one("#evidence", EvidenceFilters))
-
-    def action_toggle_mark(self) -> None:
-        event = self.timeline.highlighted_event
-        if event is None:
-            return
-        event_id = self.catalogue.events[event].id
-        try:
-            self.marks.toggle(event_id)
-        except MarksError as error:
-            self.notify(printable(str(error)), title="Marks", severity="error", markup=False)
-            return
-        self.timeline.mark_starred(self.marks.ids)
-        if self.filters.marked is not None:
-            # only marked events are shown: the filter follows the marks
-            self.set_filters(replace(self.filters, marked=self.marks.ids))
-        else:
-            self._recompute()  # the count beside "Marked"
-
-    def action_reverse(self) -> None:
-        self.reverse = not self.reverse
-        self._recompute()
-
-    def action_jump(self) -> None:
-        self._focus_now(self.query_one("#jump", JumpBox).open())
-
-    def on_jump_box_asked(self, message: JumpBox.Asked) -> None:
-        self.query_one("#jump", JumpBox).find(message.text, self._engine.index, self.filters)
-
-    def on_jump_box_closed(self) -> None:
-        self._focus_now(self.timeline)
-
-    def on_jump_box_found(self, message: JumpBox.Found) -> None:
-        self._focus_now(self.timeline)
-        if message.index is not self._engine.index:
-            return  # reloaded meanwhile: positions moved
-        if not self.timeline.highlight_event(message.event):
-            self._pending_event = message.event  # the result on its way shows it
 
     # --- actions --------------------------------------------------------------------
 
