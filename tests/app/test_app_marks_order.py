@@ -17,6 +17,7 @@ from app_testing import (
 from conftest import tiny_catalogue
 
 from timeline_tui.app.app import TimelineApp
+from timeline_tui.app.filtering import FilterEngine
 from timeline_tui.app.widgets.evidence_filters import EvidenceFilters
 from timeline_tui.app.widgets.jump_box import JumpBox
 from timeline_tui.catalogue import load_catalogue
@@ -85,9 +86,19 @@ async def test_corroborated_toggle_asks_for_two_sources(make_catalogue) -> None:
     app = tiny_app(make_catalogue)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await press_evidence(pilot, "min_sources")
+        await pilot.press("v", "down", "down", "space")  # past any of / all of, disputed
+        await settle(pilot)
         assert main_screen(app).filters.min_sources == 2
         assert shown_ids(app) == ["recognition"]
+
+
+def test_the_filtering_worker_counts_the_evidence_with_the_marks(make_catalogue) -> None:
+    engine = FilterEngine(Index(load_catalogue(make_catalogue())))
+    outcome = engine.run(Filters(disputed=True), frozenset({"recognition", "port"}))
+    assert outcome.matches == [0]
+    assert outcome.evidence_counts["marked"] == 1  # the port is not disputed
+    assert outcome.evidence_counts["has_figures"] == 0  # the disputed one states none
+    assert engine.run(Filters()).evidence_counts["has_figures"] == 2
 
 
 async def test_all_of_switch_needs_every_actor(make_catalogue) -> None:
