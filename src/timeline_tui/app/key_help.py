@@ -12,6 +12,7 @@ from timeline_tui.app import keys
 
 _KEY_NAMES = {
     "question_mark": "?",
+    "colon": ":",
     "exclamation_mark": "!",
     "slash": "/",
     "left_square_bracket": "[",

@@ -114,6 +114,39 @@ MAIN: list[BindingType] = [
         id="main.edit",
         tooltip="The highlighted event in $VISUAL or $EDITOR (else vi), at its line",
     ),
+    Binding(
+        "v",
+        "focus_evidence",
+        "Evidence",
+        show=False,
+        priority=True,
+        id="main.evidence",
+        tooltip="Evidence filters; any of or all of the ticked actors and themes",
+    ),
+    Binding(
+        "m",
+        "toggle_mark",
+        "Mark",
+        show=False,
+        id="main.mark",
+        tooltip="Mark or unmark the event (a star, kept per catalogue)",
+    ),
+    Binding(
+        "r",
+        "reverse",
+        "Reverse",
+        show=False,
+        id="main.reverse",
+        tooltip="Newest first, or oldest first",
+    ),
+    Binding(
+        "colon",
+        "jump",
+        "Jump",
+        show=False,
+        id="main.jump",
+        tooltip="Jump to a date: 2019, Apr 2019, 2 years ago",
+    ),
 ]
 
 ARTICLE: list[BindingType] = [
@@ -278,6 +311,22 @@ FACET_LIST: list[BindingType] = [
     Binding("end", "last", "Last", show=False),
 ]
 
+EVIDENCE: list[BindingType] = [
+    Binding(
+        "space,enter",
+        "toggle_switch",
+        "Toggle",
+        id="evidence.toggle",
+        tooltip="Turn the highlighted evidence filter on or off",
+    ),
+    Binding("down,j", "cursor(1)", "Down", show=False, id="evidence.down"),
+    Binding("up,k", "cursor(-1)", "Up", show=False, id="evidence.up"),
+]
+
+JUMP: list[BindingType] = [
+    Binding("escape", "close", "Close", id="jump.close", tooltip="Back to the timeline"),
+]
+
 HELP_SCREEN: list[BindingType] = [
     Binding("escape,question_mark,q", "app.pop_screen", "Close", id="help.close"),
 ]
@@ -311,6 +360,7 @@ HELP: tuple[tuple[str, tuple[str | Key, ...]], ...] = (
             "main.dates",
             "main.year",
             Key("click", "On the density strip: only that year; again, every year"),
+            "main.evidence",
             "main.clear",
             "main.pane",
             "main.command",
@@ -326,6 +376,9 @@ HELP: tuple[tuple[str, tuple[str | Key, ...]], ...] = (
             "timeline.first",
             "timeline.last",
             Key("click", "Highlight an event; click it again for its sources"),
+            "main.jump",
+            "main.reverse",
+            "main.mark",
         ),
     ),
     (

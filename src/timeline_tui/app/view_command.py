@@ -9,7 +9,7 @@ from timeline_tui.output.commandline import list_command
 from timeline_tui.query import Filters
 
 
-def view_command_line(catalogue_path: Path, filters: Filters) -> str:
+def view_command_line(catalogue_path: Path, filters: Filters, *, reverse: bool = False) -> str:
     """The command for `filters` on the catalogue at `catalogue_path`, in printable text.
 
     The embedded catalogue needs no `--catalog`; another is named as short as it can be.
@@ -20,7 +20,7 @@ def view_command_line(catalogue_path: Path, filters: Filters) -> str:
     catalogue: str | None = None
     if catalogue_path.resolve() != embedded_catalogue_path().resolve():
         catalogue = _shown_path(catalogue_path)
-    return list_command(filters, catalogue=catalogue)
+    return list_command(filters, catalogue=catalogue, reverse=reverse)
 
 
 def _shown_path(path: Path) -> str:

@@ -15,7 +15,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from timeline_tui.app import key_help, keys
-from timeline_tui.app.widgets.timeline_view import DISPUTED_MARK, SINGLE_SOURCE_MARK
+from timeline_tui.app.widgets.timeline_view import (
+    DISPUTED_MARK,
+    DRAFT_MARK,
+    SINGLE_SOURCE_MARK,
+    STAR_MARK,
+    UNVERIFIED_MARK,
+)
 
 
 def help_content(command: str) -> Content:
@@ -43,7 +49,16 @@ def help_content(command: str) -> Content:
         "  the sources disagree (the sources panel says how)\n",
         "  ",
         (SINGLE_SOURCE_MARK.ljust(key_width), "bold"),
-        "  a single source",
+        "  a single source\n",
+        "  ",
+        (UNVERIFIED_MARK.ljust(key_width), "bold $text-error"),
+        "  a quote that could not be verified in its article (the sources panel says why)\n",
+        "  ",
+        (STAR_MARK.ljust(key_width), "bold $text-warning"),
+        "  marked by you (m)\n",
+        "  ",
+        (DRAFT_MARK.ljust(key_width), "bold"),
+        "  a draft, not yet written up",
     ]
     return Content.assemble(*parts)
 

@@ -8,7 +8,6 @@ the screen recomputes in a worker thread and hands each widget what it shows
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left
 from dataclasses import dataclass, replace
 from typing import ClassVar
 
@@ -25,6 +24,7 @@ from timeline_tui.app import keys
 from timeline_tui.app.commands import CatalogueCommands
 from timeline_tui.app.filtering import FilterEngine, FilterOutcome
 from timeline_tui.app.frame_hold import hold_frame, release_frame
+from timeline_tui.app.marks_state import MarksState
 from timeline_tui.app.messages import (
     DateRangeChanged,
     EventChosen,
@@ -35,20 +35,23 @@ from timeline_tui.app.messages import (
 )
 from timeline_tui.app.quotes import ArticleCache
 from timeline_tui.app.screens import source_actions
+from timeline_tui.app.screens.main_evidence import EvidenceMarksAndOrder
 from timeline_tui.app.view_command import view_command_line
 from timeline_tui.app.widgets.density_strip import DensityStrip
 from timeline_tui.app.widgets.facet_list import FacetList
 from timeline_tui.app.widgets.filter_pane import FilterPane
 from timeline_tui.app.widgets.filter_summary import FilterSummary
+from timeline_tui.app.widgets.jump_box import JumpBox
 from timeline_tui.app.widgets.key_bar import KeyBar
 from timeline_tui.app.widgets.quote_viewer import QuoteViewer
 from timeline_tui.app.widgets.timeline_view import TimelineView
 from timeline_tui.catalogue.model import Catalogue
 from timeline_tui.output.commandline import NotACommandLine
 from timeline_tui.query import Facet, Filters
+from timeline_tui.text.printable import printable
 
 
-class MainScreen(Screen[None]):
+class MainScreen(EvidenceMarksAndOrder, Screen[None]):
     """Everything that happened, in order, narrowed in a few keystrokes."""
 
     AUTO_FOCUS = "#timeline"
@@ -62,8 +65,19 @@ class MainScreen(Screen[None]):
         engine: FilterEngine
         """The engine that computed it: a reload replaces the engine."""
 
-    def __init__(self, engine: FilterEngine, filters: Filters, articles: ArticleCache) -> None:
+    def __init__(
+        self,
+        engine: FilterEngine,
+        filters: Filters,
+        articles: ArticleCache,
+        *,
+        reverse: bool = False,
+    ) -> None:
         super().__init__()
+        self.marks = MarksState(engine.index.catalogue.path)
+        """The reader's marked events, kept for this catalogue."""
+        self.reverse = reverse
+        """Newest first (`r`)."""
         self._engine = engine
         self._articles = articles
         self.filters = filters
@@ -91,12 +105,17 @@ class MainScreen(Screen[None]):
             yield FilterSummary(id="summary")
             yield DensityStrip(self._engine.year_range, id="density")
             yield TimelineView(self.catalogue, id="timeline")
+            yield JumpBox(id="jump")
             yield QuoteViewer(self.catalogue, self._articles, id="quotes")
         yield KeyBar()
 
     def on_mount(self) -> None:
+        problem = self.marks.load()
+        if problem is not None:
+            self.notify(printable(problem), title="Marks", severity="warning", markup=False)
+        self.timeline.mark_starred(self.marks.ids)
         # the first result is computed here, so the first paint already shows events
-        self._apply(self._engine.run(self.filters))
+        self._apply(self._engine.run(self.filters, self.marks.ids, reverse=self.reverse))
 
     NARROW = 100
     """Below this width the filter pane folds away; its keys bring it back over the timeline."""
@@ -135,6 +154,10 @@ class MainScreen(Screen[None]):
         return self.query_one("#filter-pane", FilterPane)
 
     @property
+    def jump_box(self) -> JumpBox:
+        return self.query_one("#jump", JumpBox)
+
+    @property
     def quotes_open(self) -> bool:
         return self.has_class("-quotes-open")
 
@@ -147,8 +170,12 @@ class MainScreen(Screen[None]):
             return
         self.filters = filters
         self.pane.show_facets(filters)
+        self._recompute()
+
+    def _recompute(self) -> None:
+        """Filter again: the filters, the marks or the order changed."""
         hold_frame(self.app)
-        self._refilter(filters)
+        self._refilter(self.filters, self.marks.ids, self.reverse)
 
     @work(
         thread=True,
@@ -157,14 +184,22 @@ class MainScreen(Screen[None]):
         exit_on_error=False,
         description="filtering events",
     )
-    def _refilter(self, filters: Filters) -> None:
+    def _refilter(self, filters: Filters, marks: frozenset[str], reverse: bool) -> None:
         engine = self._engine
-        self.post_message(self._OutcomeReady(engine.run(filters), engine))
+        self.post_message(self._OutcomeReady(engine.run(filters, marks, reverse=reverse), engine))
+
+    def _is_current(self, outcome: FilterOutcome) -> bool:
+        """Whether `outcome` answers what is asked for now."""
+        return (outcome.filters, outcome.marks, outcome.reverse) == (
+            self.filters,
+            self.marks.ids,
+            self.reverse,
+        )
 
     @on(_OutcomeReady)
     def _outcome_ready(self, message: _OutcomeReady) -> None:
         # else a newer request is on its way, or the catalogue was reloaded meanwhile
-        if message.outcome.filters == self.filters and message.engine is self._engine:
+        if self._is_current(message.outcome) and message.engine is self._engine:
             self._apply(message.outcome)
             release_frame(self.app)
 
@@ -175,8 +210,10 @@ class MainScreen(Screen[None]):
             filters, len(outcome.matches), self.catalogue
         )
         self.query_one("#density", DensityStrip).show(outcome.by_year)
-        self.pane.show_facets(filters, outcome.actor_counts, outcome.theme_counts)
-        self.timeline.show(outcome.matches, outcome.lines, filters.text)
+        self.pane.show_facets(
+            filters, outcome.actor_counts, outcome.theme_counts, outcome.evidence_counts
+        )
+        self.timeline.show(outcome.matches, outcome.lines, filters.text, reverse=outcome.reverse)
         if self._pending_event is not None:
             self.timeline.highlight_event(self._pending_event)
             self._pending_event = None
@@ -188,7 +225,10 @@ class MainScreen(Screen[None]):
         self._engine, self._articles = engine, articles
         self.filters, self._pending_event = outcome.filters, None
         await self.recompose()  # every widget was built for the old catalogue
+        self.timeline.mark_starred(self.marks.ids)
         self._apply(outcome)
+        if not self._is_current(outcome):  # computed without the marks or the order
+            self._recompute()
 
     def on_search_changed(self, message: SearchChanged) -> None:
         self.set_filters(replace(self.filters, text=message.text))
@@ -244,9 +284,7 @@ class MainScreen(Screen[None]):
 
     def shows_event(self, event: int) -> bool:
         """Whether the event passes the current filters (is in the timeline)."""
-        matches = self.outcome.matches if self.outcome is not None else ()
-        position = bisect_left(matches, event)
-        return position < len(matches) and matches[position] == event
+        return self.timeline.shows(event)
 
     def go_to_event(self, event: int) -> None:
         """Highlight an event (from the command palette), clearing filters that hide it."""
@@ -264,7 +302,7 @@ class MainScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # "c Clear" is always enabled (with nothing to clear it does nothing): dimming it
         # means refreshing the bindings on the keystroke that filters, ~8 ms at 100,000.
-        if action in ("focus_search", "focus_facet", "focus_dates"):
+        if action in ("focus_search", "focus_facet", "focus_dates", "focus_evidence"):
             return not isinstance(self.focused, (Input, FacetList))
         if action == "source":
             event = self.timeline.highlighted_event
@@ -392,4 +430,4 @@ class MainScreen(Screen[None]):
         Raises:
             NotACommandLine: A filter or the catalogue's path holds a NUL character.
         """
-        return view_command_line(self.catalogue.path, self.filters)
+        return view_command_line(self.catalogue.path, self.filters, reverse=self.reverse)

@@ -1,4 +1,4 @@
-"""The filter pane: search box, actor and theme lists with counts, date range."""
+"""The filter pane: search box, actor and theme lists with counts, date range, evidence."""
 
 from __future__ import annotations
 
@@ -16,9 +16,10 @@ from textual.widgets import Input, Static
 from timeline_tui.app import key_help
 from timeline_tui.app.frame_hold import hold_frame
 from timeline_tui.app.messages import DateRangeChanged, SearchChanged
+from timeline_tui.app.widgets.evidence_filters import EvidenceFilters
 from timeline_tui.app.widgets.facet_list import FacetList, facet_entries
 from timeline_tui.catalogue.model import Catalogue
-from timeline_tui.query import Filters, QueryError, parse_bound
+from timeline_tui.query import Evidence, Filters, QueryError, parse_bound
 from timeline_tui.text.printable import printable
 
 
@@ -69,17 +70,18 @@ class SearchBox(Input):
 
 
 class FilterPane(Vertical):
-    """Search, actors, themes and dates. Sends what the person asks for; shows what it is told."""
+    """Search, actors, themes, dates and evidence. Sends what the person asks for; shows
+    what it is told."""
 
     DEFAULT_CSS = """
     FilterPane {
         height: 1fr;
-        & Input, & FacetList {
+        & Input, & FacetList, & EvidenceFilters {
             border: round $border-blurred;
             border-title-color: $text-muted;
             background: $surface;
         }
-        & Input:focus, & FacetList:focus {
+        & Input:focus, & FacetList:focus, & EvidenceFilters:focus {
             border: round $border;
             border-title-color: $text-accent;
             border-title-style: bold;
@@ -134,6 +136,9 @@ class FilterPane(Vertical):
             until.border_title = "Until"
             yield until
         yield Static(id="date-problem", markup=False)
+        evidence = EvidenceFilters(filters, id="evidence")
+        evidence.border_title = "Evidence v"
+        yield evidence
 
     # --- what the screen tells it -------------------------------------------------
 
@@ -142,9 +147,11 @@ class FilterPane(Vertical):
         filters: Filters,
         actor_counts: Mapping[str, int] | None = None,
         theme_counts: Mapping[str, int] | None = None,
+        evidence_counts: Mapping[Evidence, int] | None = None,
     ) -> None:
         self.query_one("#actors", FacetList).show(filters.actors, actor_counts)
         self.query_one("#themes", FacetList).show(filters.themes, theme_counts)
+        self.query_one("#evidence", EvidenceFilters).show(filters, evidence_counts)
 
     def show_dates(self, since: dt.date | None, until: dt.date | None) -> None:
         """Put a date range chosen elsewhere (the density strip) in the since and until boxes."""
