@@ -294,6 +294,7 @@ async def _app_probe(path: Path, runs: int, spawned: float | None) -> dict[str, 
 
         search: list[float] = []
         toggle: list[float] = []
+        evidence: list[float] = []
         end: list[float] = []
         for _ in range(runs):
             await pilot.press("slash")
@@ -317,6 +318,17 @@ async def _app_probe(path: Path, runs: int, spawned: float | None) -> dict[str, 
             await pilot.pause()
             await app.workers.wait_for_complete()
             await pilot.pause()
+            # each evidence filter on, then off (the group's first row is any of / all of)
+            await pilot.press("v")
+            for _ in range(5):
+                await pilot.press("down")
+                for _ in range(2):
+                    before = screen.filters
+                    evidence.append(await press("space", lambda s, b=before: s[0] != b))
+            await pilot.press("escape")
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
             for _ in range(3):
                 end.append(await press("G", lambda s: s[3] is not None and s[3] == s[2]))
                 await press("g", lambda s: s[3] is not None and s[3] != s[2])
@@ -326,6 +338,8 @@ async def _app_probe(path: Path, runs: int, spawned: float | None) -> dict[str, 
             search_samples=len(search),
             toggle_ms=_median_ms(toggle),
             toggle_max_ms=max(toggle) * 1000,
+            evidence_ms=_median_ms(evidence),
+            evidence_max_ms=max(evidence) * 1000,
             end_ms=_median_ms(end),
             end_max_ms=max(end) * 1000,
             events_shown=len(screen.outcome.matches),

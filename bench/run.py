@@ -295,6 +295,7 @@ def bench_catalogue(
                 "app first paint",
                 "app search keystroke → screen",
                 "app actor toggle → screen",
+                "app evidence filter toggle → screen",
                 "app G → screen at the end",
             ):
                 add(label, "n/a (app not available)")
@@ -319,6 +320,7 @@ def bench_catalogue(
             for key, label, limit in (
                 ("search", "app search keystroke → screen", 50),
                 ("toggle", "app actor toggle → screen", 50),
+                ("evidence", "app evidence filter toggle → screen", 50),
                 ("end", "app G → screen at the end", 50),
             ):
                 value = median([r[f"{key}_ms"] for r in apps])

@@ -56,10 +56,10 @@ async def test_a_slow_result_does_not_hold_the_keystroke_back(make_catalogue):
     run = engine.run
     result_may_come = threading.Event()
 
-    def slow_run(filters):
+    def slow_run(filters, *args, **kwargs):
         if filters.text:  # the first result, on mount, comes at once
             result_may_come.wait(timeout=10)
-        return run(filters)
+        return run(filters, *args, **kwargs)
 
     engine.run = slow_run  # type: ignore[method-assign]
     async with app.run_test(size=SIZE) as pilot:

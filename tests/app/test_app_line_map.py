@@ -113,3 +113,20 @@ def test_a_hundred_thousand_events_build_without_a_line_list():
 def test_compact_dates_keep_their_precision(start, end, shown):
     span = DateSpan(PartialDate.parse(start), PartialDate.parse(end) if end else None)
     assert compact_date(span) == shown
+
+
+def test_reversed_map_puts_the_latest_year_first_with_its_events_newest_first():
+    years = YearIndex.of(_first_days(2000, 2000, 2001, 2003, 2003, 2003))
+    lines = LineMap.build_reversed([5, 4, 3, 1, 0], years)  # 2001 filtered out
+    assert [(b.year, b.first_match, b.count) for b in lines.blocks] == [(2003, 0, 3), (2000, 3, 2)]
+    assert lines.line(1).match == 0  # under the 2003 heading, the first match: event 5
+    assert lines.block_of(4).year == 2000
+    assert len(lines) == 2 + 5 * LINES_PER_EVENT
+
+
+def test_reversed_map_finds_a_year_or_the_next_one_with_events():
+    years = YearIndex.of(_first_days(2000, 2003))
+    lines = LineMap.build_reversed([1, 0], years)
+    assert lines.first_match_from_year(2000) == 1
+    assert lines.first_match_from_year(2001) == 0  # 2003, the next year with an event
+    assert lines.first_match_from_year(2004) is None

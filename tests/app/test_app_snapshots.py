@@ -100,3 +100,15 @@ def test_actor_list_over_the_timeline_at_80_by_24(snap_compare):
 
 def test_sources_on_the_whole_screen_at_80_by_24(snap_compare):
     assert snap_compare(fixed_app(), run_before=pressing("enter", "z"), terminal_size=(80, 24))
+
+
+def test_evidence_group_a_star_and_a_draft_at_120_by_40(snap_compare):
+    from timeline_tui.app.app import TimelineApp
+    from timeline_tui.catalogue import load_catalogue
+    from timeline_tui.query import Index
+    from timeline_tui.query.marks import save_marks
+
+    path = Path(__file__).parent / "data" / "with_a_draft.yaml"
+    save_marks(path, {"embassies"})
+    app = TimelineApp(Index(load_catalogue(path)))
+    assert snap_compare(app, run_before=pressing("v", "down"), terminal_size=(120, 40))

@@ -7,6 +7,7 @@ import io
 import json
 
 import pytest
+from conftest import tiny_catalogue
 
 from timeline_tui.catalogue import load_catalogue
 from timeline_tui.cli import _caption, main
@@ -57,6 +58,22 @@ def test_sources_csv_and_tsv_have_the_same_columns(capsys, catalog):
 def test_sources_text_shows_count_id_publisher_title_and_date(capsys, catalog):
     _, out, _ = run(capsys, "sources", "--catalog", catalog)
     assert out.splitlines()[0].split() == ["4", "one", "The", "Daily:", "Ties", "(2021-03-02)"]
+
+
+def test_sources_text_shows_only_what_a_source_has(capsys, make_catalogue):
+    data = tiny_catalogue()
+    del data["sources"][0]["publisher"]  # a plain-text article added with add-source
+    del data["sources"][1]["published"], data["sources"][1]["published_note"]
+    _, out, _ = run(capsys, "sources", "--catalog", str(make_catalogue(data)))
+    assert out.splitlines()[0].split() == ["4", "one", "Ties", "(2021-03-02)"]
+    assert out.splitlines()[1].split() == ["2", "two", "The", "Weekly:", "Port"]
+
+
+def test_show_names_a_source_without_a_publisher_by_its_title(capsys, make_catalogue):
+    data = tiny_catalogue()
+    del data["sources"][0]["publisher"]
+    _, out, _ = run(capsys, "show", "embassies", "--catalog", str(make_catalogue(data)))
+    assert "[one] Ties (2 March 2021)" in out
 
 
 def test_sources_counts_follow_the_filters(capsys, catalog):

@@ -112,8 +112,16 @@ def test_a_bad_format_before_the_command_is_refused_as_after(capsys, catalog):
 
 
 def test_the_refusal_names_the_commands_that_take_the_option(capsys, catalog):
-    _, _, err = run(capsys, "--reverse", "--catalog", catalog)
-    assert "`timeline` without a command does not take --reverse; `list` takes it" in err
+    _, _, err = run(capsys, "--raw-csv", "--catalog", catalog)
+    assert "without a command does not take --raw-csv; `list`, `actors`, `themes`" in err
+
+
+def test_the_bare_command_takes_reverse_as_list_does(capsys, catalog):
+    # on a terminal it opens the app newest first, as `r` shows it
+    code, out, _ = run(capsys, "--reverse", "--catalog", catalog)
+    assert code == 0
+    assert (code, out) == run(capsys, "list", "--reverse", "--catalog", catalog)[:2]
+    assert out.splitlines()[0].split("\t")[1] == "visit"
 
 
 def test_the_bare_command_keeps_its_filters(capsys, catalog):

@@ -192,3 +192,9 @@ def test_every_filter_at_once_reads_back_the_same(make_catalogue):
     command = list_command(filters, catalogue=catalogue.path)
     assert command.endswith("--and --disputed --min-sources 3 --has-figures --drafts --marked")
     assert _read_back(command, catalogue) == filters
+
+
+def test_newest_first_prints_reverse():
+    assert list_command(Filters(disputed=True), reverse=True) == (
+        "timeline list --disputed --reverse"
+    )

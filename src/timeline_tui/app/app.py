@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.screen import Screen
 
+from timeline_tui.app import keys
 from timeline_tui.app.editor import EditorClosed, open_in_editor
 from timeline_tui.app.filtering import FilterEngine, in_date_order
 from timeline_tui.app.frame_hold import FrameHold
@@ -31,30 +32,27 @@ class TimelineApp(App[None]):
     CSS_PATH = ["app.tcss", "screens/main.tcss"]
     ENABLE_COMMAND_PALETTE = True
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit timeline"),
-        Binding(
-            "exclamation_mark",
-            "problems",
-            "Problems",
-            show=False,
-            id="app.problems",
-            tooltip="What `timeline check` reports, each problem a jump to the editor",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys.APP
 
     def __init__(
-        self, index: Index, filters: Filters | None = None, *, use_cache: bool = True
+        self,
+        index: Index,
+        filters: Filters | None = None,
+        *,
+        use_cache: bool = True,
+        reverse: bool = False,
     ) -> None:
         """
         Args:
             index: The loaded catalogue's index (`index.catalogue` is the catalogue).
             filters: The filters to start with, from the command line.
             use_cache: Whether a reload may read and write the catalogue's cache.
+            reverse: Newest first (`--reverse`).
         """
         super().__init__()
         self.index = in_date_order(index)
         self.initial_filters = filters or Filters()
+        self.initial_reverse = reverse
         self.engine = FilterEngine(self.index)
         self.frame_hold = FrameHold(self)
         """Lets a keystroke's echo wait for its filter result, to share one frame."""
@@ -68,7 +66,9 @@ class TimelineApp(App[None]):
 
     def get_default_screen(self) -> MainScreen:
         # the first screen itself, not pushed over an empty one: its styles apply once
-        return MainScreen(self.engine, self.initial_filters, self.articles)
+        return MainScreen(
+            self.engine, self.initial_filters, self.articles, reverse=self.initial_reverse
+        )
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

@@ -7,14 +7,14 @@ reads strings as markup.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import partial
 from typing import Protocol
 
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
-from timeline_tui.catalogue.model import Catalogue
+from timeline_tui.catalogue.model import Actor, Catalogue, Theme
 from timeline_tui.query import Facet, Filters
 from timeline_tui.text.printable import printable
 
@@ -54,24 +54,27 @@ class CatalogueCommands(Provider):
 
     @property
     def _target(self) -> CatalogueScreen:
+        # Textual types the palette's screen as any Screen; this provider is declared only by
+        # MainScreen, which cannot be named here (it imports this module)
         return self.screen  # type: ignore[return-value]
 
     def _facet_entries(self) -> list[tuple[str, Callable[[], None], str]]:
         screen = self._target
         catalogue, filters = screen.catalogue, screen.filters
         entries: list[tuple[str, Callable[[], None], str]] = []
-        for facet, label, vocabulary in (
+        facets: tuple[tuple[Facet, str, Mapping[str, Actor | Theme]], ...] = (
             # "Filter by theme", not "Theme": the palette's own "Theme" sets the colours
             ("actors", "Filter by actor", catalogue.actors),
             ("themes", "Filter by theme", catalogue.themes),
-        ):
+        )
+        for facet, label, vocabulary in facets:
             for entry_id, entry in vocabulary.items():
-                on = entry_id in filters.facet(facet)  # type: ignore[arg-type]
+                on = entry_id in filters.facet(facet)
                 action = "stop filtering by it" if on else "show only its events"
                 entries.append(
                     (
                         f"{label}: {printable(entry.name)}",
-                        partial(screen.toggle_facet, facet, entry_id),  # type: ignore[arg-type]
+                        partial(screen.toggle_facet, facet, entry_id),
                         f"{facet[:-1]} {printable(entry_id)}: {action}",
                     )
                 )

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from timeline_tui.app.density import DensityIndex
 from timeline_tui.app.line_map import LineMap, YearIndex
 from timeline_tui.catalogue.model import event_sort_key
-from timeline_tui.query import Filters, Index
+from timeline_tui.query import Evidence, Filters, Index
 from timeline_tui.query.bitmask import set_bits
 
 
@@ -24,14 +24,21 @@ from timeline_tui.query.bitmask import set_bits
 class FilterOutcome:
     filters: Filters
     matches: Sequence[int]
-    """Ascending positions in the catalogue's events of the events that match
-    (a `range` when every event does: listing 100,000 positions takes milliseconds)."""
+    """Positions in the catalogue's events of the events that match, ascending, or
+    descending when `reverse` (a `range` when every event does: listing 100,000
+    positions takes milliseconds)."""
     lines: LineMap
     actor_counts: dict[str, int]
     """Per actor, the events that would match with it selected and the other filters applied."""
     theme_counts: dict[str, int]
     by_year: dict[int, float]
     """Matching events per year, each spread over its date interval."""
+    evidence_counts: dict[Evidence, int] = dataclasses.field(default_factory=dict)
+    """Per evidence filter, the events that would match with it on (`Index.evidence_counts`)."""
+    marks: frozenset[str] = frozenset()
+    """The marked events' ids the counts were computed with."""
+    reverse: bool = False
+    """Newest first: `matches` and the line map run from the latest event back."""
 
 
 def in_date_order(index: Index) -> Index:
@@ -67,7 +74,10 @@ class FilterEngine:
             else None
         )
 
-    def run(self, filters: Filters) -> FilterOutcome:
+    def run(
+        self, filters: Filters, marks: frozenset[str] = frozenset(), *, reverse: bool = False
+    ) -> FilterOutcome:
+        """What the screen shows for `filters`, with `marks` counted beside "Marked"."""
         index = self.index
         mask = index.match_mask(filters)
         matches: Sequence[int]
@@ -79,11 +89,19 @@ class FilterEngine:
         else:
             matches = set_bits(mask)
             by_year = self.density.counts(matches, mask)
+        if reverse:
+            matches = matches[::-1]
+            lines = LineMap.build_reversed(matches, self.years)
+        else:
+            lines = LineMap.build(matches, self.years)
         return FilterOutcome(
             filters=filters,
             matches=matches,
-            lines=LineMap.build(matches, self.years),
+            lines=lines,
             actor_counts=index.facet_counts(filters, "actors"),
             theme_counts=index.facet_counts(filters, "themes"),
             by_year=by_year,
+            evidence_counts=index.evidence_counts(filters, marks),
+            marks=marks,
+            reverse=reverse,
         )

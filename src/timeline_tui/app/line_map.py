@@ -11,6 +11,7 @@ looking a line up is a binary search over the years.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -118,6 +119,24 @@ class LineMap:
             low = high
         return cls(blocks)
 
+    @classmethod
+    def build_reversed(cls, matches: Sequence[int], years: YearIndex) -> LineMap:
+        """The map for `matches` newest first (descending positions): the latest
+        year's heading on top, each year's events from its last back."""
+        blocks: list[YearBlock] = []
+        line = 0
+        low = 0
+        starts = years.starts
+        for number in range(len(years.years) - 1, -1, -1):
+            # the matches at or after the year's first event come before `high`
+            high = bisect_right(matches, -starts[number], low, key=operator.neg)
+            if high > low:
+                block = YearBlock(years.years[number], line, low, high - low)
+                blocks.append(block)
+                line += block.line_count
+            low = high
+        return cls(blocks)
+
     def __len__(self) -> int:
         return self._length
 
@@ -149,11 +168,12 @@ class LineMap:
         return line.block.first_match if line.match is None else line.match
 
     def first_match_from_year(self, year: int) -> int | None:
-        """The first match in `year` or, when it has none, in the next year that has one."""
-        for block in self.blocks:
-            if block.year >= year:
-                return block.first_match
-        return None
+        """The first match in `year` or, when it has none, in the next year that has one
+        (in either order: the blocks of a newest-first map run from the latest year)."""
+        later = [block for block in self.blocks if block.year >= year]
+        if not later:
+            return None
+        return min(later, key=operator.attrgetter("year")).first_match
 
 
 def compact_date(span: DateSpan) -> tuple[str, str]:

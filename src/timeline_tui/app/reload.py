@@ -178,6 +178,8 @@ class Reloader:
             reason = f"cannot be reloaded: {type(error).__name__}: {error}"
             result = [Problem(str(self.path), None, "", reason)]
         try:
+            # Textual types the callback as returning `T | Awaitable[T]`, which mypy cannot
+            # solve for a coroutine function: it settles on Never
             self._app.call_from_thread(self._finish, result)  # type: ignore[arg-type]
         except RuntimeError:  # the app closed meanwhile
             pass

@@ -93,7 +93,7 @@ def read_article(path: Path) -> Article:
 
 def extract_page(data: bytes, path: Path) -> Article:
     """The main text and metadata of a saved web page."""
-    import lxml.html  # type: ignore[import-untyped]  # trafilatura's own parser
+    import lxml.html  # trafilatura's own parser
     import trafilatura
     from trafilatura.settings import Document
 

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 from timeline_tui.catalogue.dates import DateError, PartialDate, parse_date_expression
 
@@ -34,7 +37,7 @@ _META_NAMES = (
 _ISO_PREFIX = re.compile(r"\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?![\d])")
 
 
-def stated_dates(html: Any) -> tuple[list[PartialDate], list[PartialDate]]:
+def stated_dates(html: HtmlElement) -> tuple[list[PartialDate], list[PartialDate]]:
     """The dates the page states: in its publication metadata (meta tags, JSON-LD
     `datePublished`), and in its `<time>` elements, each in the page's order.
 
@@ -56,7 +59,7 @@ def stated_dates(html: Any) -> tuple[list[PartialDate], list[PartialDate]]:
     return metadata, times
 
 
-def page_date(html: Any, estimate: str | None) -> PartialDate | None:
+def page_date(html: HtmlElement, estimate: str | None) -> PartialDate | None:
     """The page's publication date, at the precision the page states it.
 
     trafilatura's `estimate` (YYYY-MM-DD) is kept where a date the page states

@@ -106,8 +106,9 @@ def _sequence(key: str, values: Sequence[object], lead: str, inner: int, lines: 
     if not values:
         lines.append(f"{lead}{key}: []")
         return
-    if all(isinstance(v, str) for v in values):
-        flow = [scalar(v, flow=True) for v in values]  # type: ignore[arg-type]
+    texts = [v for v in values if isinstance(v, str)]
+    if len(texts) == len(values):
+        flow = [scalar(v, flow=True) for v in texts]
         if not any(text.startswith('"') for text in flow):
             lines.append(f"{lead}{key}: [{', '.join(flow)}]")
             return

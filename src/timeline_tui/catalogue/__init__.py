@@ -7,7 +7,10 @@ while the model (`timeline_tui.catalogue.model`) is imported by nearly everythin
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the loader's own signatures, without importing it at run time
+    from timeline_tui.catalogue.load import build_catalogue, load_catalogue
 
 __all__ = ["build_catalogue", "load_catalogue"]
 

@@ -63,24 +63,36 @@ class FieldReader:
             return YamlList(parent.line)
         return value
 
-    def text(self, parent: YamlMap, key: str, field: str, required: bool = True) -> str | None:
+    def text(self, parent: YamlMap, key: str, field: str) -> str:
+        """A required field's text: missing, empty or not text is a problem."""
         value = parent.get(key)
         if type(value) is str and value.strip():
             return value  # the usual case, first: this runs for every field of every event
-        where = join_field(field, key)
         if value is None:
-            if required:
-                self.problem(line_of(parent, key), where, "missing")
-                raise Invalid
-            return None
-        if isinstance(value, bool) or not isinstance(value, (str, int, float, dt.date)):
-            self.problem(line_of(parent, key), where, f"expected text, got {describe(value)}")
+            self.problem(line_of(parent, key), join_field(field, key), "missing")
             raise Invalid
-        text = str(value)
-        if required and not text.strip():
-            self.problem(line_of(parent, key), where, "is empty")
+        text = self._as_text(parent, key, field, value)
+        if not text.strip():
+            self.problem(line_of(parent, key), join_field(field, key), "is empty")
             raise Invalid
         return text
+
+    def optional_text(self, parent: YamlMap, key: str, field: str) -> str | None:
+        """An optional field's text as written, or None when it is not given."""
+        value = parent.get(key)
+        if value is None:
+            return None
+        return self._as_text(parent, key, field, value)
+
+    def _as_text(self, parent: YamlMap, key: str, field: str, value: object) -> str:
+        if isinstance(value, bool) or not isinstance(value, (str, int, float, dt.date)):
+            self.problem(
+                line_of(parent, key),
+                join_field(field, key),
+                f"expected text, got {describe(value)}",
+            )
+            raise Invalid
+        return str(value)
 
     def texts(self, parent: YamlMap, key: str, field: str, required: bool = True) -> list[str]:
         values = self.items(parent, key, field, required)

@@ -104,7 +104,7 @@ def build_catalogue(
         )
     try:
         top = reader.mapping(data, data.line, "", TOP_KEYS)
-        title = reader.text(top, "title", "", required=False)
+        title = reader.optional_text(top, "title", "")
     except Invalid:
         title = None
     if folder is None:
@@ -126,11 +126,12 @@ def build_catalogue(
     def build_event(value: Any, line: int, field: str) -> Event:
         return _event(reader, value, line, field, known)
 
+    build: Callable[[Any, int, str], Event] = build_event
     if report is not None:
         listed = data.get("events")
         total = len(listed) if isinstance(listed, YamlList) else 0
-        build_event = _reporting(build_event, report, total)
-    events = _unique(reader, section("events", build_event))
+        build = _reporting(build_event, report, total)
+    events = _unique(reader, section("events", build))
     excluded = section(
         "excluded", lambda v, ln, f: _exclusion(reader, v, ln, f, sources), required=False
     )
@@ -198,7 +199,6 @@ def _source(reader: FieldReader, value: object, line: int, field: str, folder: P
     item = reader.mapping(value, line, field, SOURCE_KEYS)
     source_id = reader.text(item, "id", field)
     file = reader.text(item, "file", field)
-    assert source_id is not None and file is not None
     location = Location(reader.name, item.line, field)
     path = folder / file
     if Path(file).is_absolute() or not _inside(path, folder):
@@ -218,15 +218,15 @@ def _source(reader: FieldReader, value: object, line: int, field: str, folder: P
         file=file,
         path=path,
         # an article added from a plain-text file may name neither: left empty, not guessed
-        publisher=reader.text(item, "publisher", field, required=False) or "",
-        title=reader.text(item, "title", field, required=False) or "",
-        author=reader.text(item, "author", field, required=False),
+        publisher=reader.optional_text(item, "publisher", field) or "",
+        title=reader.optional_text(item, "title", field) or "",
+        author=reader.optional_text(item, "author", field),
         published=published,
-        published_note=reader.text(item, "published_note", field, required=False),
+        published_note=reader.optional_text(item, "published_note", field),
         location=location,
-        origin=reader.text(item, "origin", field, required=False),
-        added=reader.text(item, "added", field, required=False),
-        sha256=reader.text(item, "sha256", field, required=False),
+        origin=reader.optional_text(item, "origin", field),
+        added=reader.optional_text(item, "added", field),
+        sha256=reader.optional_text(item, "sha256", field),
     )
 
 
@@ -242,11 +242,11 @@ def _inside(path: Path, folder: Path) -> bool:
 def _actor(reader: FieldReader, value: object, line: int, field: str) -> Actor:
     item = reader.mapping(value, line, field, ACTOR_KEYS)
     return Actor(
-        id=reader.text(item, "id", field) or "",
-        name=reader.text(item, "name", field) or "",
-        kind=reader.text(item, "kind", field) or "",
+        id=reader.text(item, "id", field),
+        name=reader.text(item, "name", field),
+        kind=reader.text(item, "kind", field),
         aliases=tuple(reader.texts(item, "aliases", field, required=False)),
-        affiliation=reader.text(item, "affiliation", field, required=False),
+        affiliation=reader.optional_text(item, "affiliation", field),
         location=Location(reader.name, item.line, field),
     )
 
@@ -254,9 +254,9 @@ def _actor(reader: FieldReader, value: object, line: int, field: str) -> Actor:
 def _theme(reader: FieldReader, value: object, line: int, field: str) -> Theme:
     item = reader.mapping(value, line, field, THEME_KEYS)
     return Theme(
-        id=reader.text(item, "id", field) or "",
-        name=reader.text(item, "name", field) or "",
-        description=reader.text(item, "description", field) or "",
+        id=reader.text(item, "id", field),
+        name=reader.text(item, "name", field),
+        description=reader.text(item, "description", field),
         location=Location(reader.name, item.line, field),
     )
 
@@ -266,7 +266,7 @@ def _event(
 ) -> Event:
     item = reader.mapping(value, line, field, EVENT_KEYS)
     location = Location(reader.name, item.line, field)
-    event_id = reader.text(item, "id", field) or ""
+    event_id = reader.text(item, "id", field)
     start = reader.date(item, "date", field, required=True)
     end = reader.date(item, "end", field, required=False)
     assert start is not None
@@ -321,9 +321,9 @@ def _event(
     return Event(
         id=event_id,
         date=span,
-        date_text=reader.text(item, "date_text", field, required=False),
-        title=reader.text(item, "title", field) or "",
-        summary=reader.text(item, "summary", field) or "",
+        date_text=reader.optional_text(item, "date_text", field),
+        title=reader.text(item, "title", field),
+        summary=reader.text(item, "summary", field),
         actors=references["actors"],
         themes=references["themes"],
         places=tuple(reader.texts(item, "places", field, required=False)),
@@ -350,7 +350,7 @@ def _citation(
     reader: FieldReader, value: object, line: int, field: str, sources: dict[str, Source]
 ) -> Citation:
     item = reader.mapping(value, line, field, CITATION_KEYS)
-    source = reader.text(item, "source", field) or ""
+    source = reader.text(item, "source", field)
     location = Location(reader.name, line_of(item, "quote"), f"{field}.quote")
     if source not in sources:
         _unknown(
@@ -361,7 +361,7 @@ def _citation(
             sources,
             "source",
         )
-    return Citation(source=source, quote=reader.text(item, "quote", field) or "", location=location)
+    return Citation(source=source, quote=reader.text(item, "quote", field), location=location)
 
 
 def _figure(reader: FieldReader, value: object, line: int, field: str) -> Figure:
@@ -382,17 +382,18 @@ def _figure(reader: FieldReader, value: object, line: int, field: str) -> Figure
         )
         raise Invalid
     return Figure(
-        label=reader.text(item, "label", field) or "",
+        label=reader.text(item, "label", field),
         value=number,
-        unit=reader.text(item, "unit", field, required=False) or "",
+        unit=reader.optional_text(item, "unit", field) or "",
+        location=Location(reader.name, line_of(item, "value"), field),
     )
 
 
 def _dispute(reader: FieldReader, value: object, line: int, field: str) -> Dispute:
     item = reader.mapping(value, line, field, DISPUTE_KEYS)
     return Dispute(
-        about=reader.text(item, "about", field, required=False) or "",
-        note=reader.text(item, "note", field) or "",
+        about=reader.optional_text(item, "about", field) or "",
+        note=reader.text(item, "note", field),
     )
 
 
@@ -412,7 +413,7 @@ def _exclusion(
     reader: FieldReader, value: object, line: int, field: str, sources: dict[str, Source]
 ) -> Exclusion:
     item = reader.mapping(value, line, field, EXCLUSION_KEYS)
-    source = reader.text(item, "source", field) or ""
+    source = reader.text(item, "source", field)
     if source not in sources:
         _unknown(
             reader,
@@ -424,7 +425,7 @@ def _exclusion(
         )
     return Exclusion(
         source=source,
-        quote=reader.text(item, "quote", field) or "",
-        reason=reader.text(item, "reason", field) or "",
+        quote=reader.text(item, "quote", field),
+        reason=reader.text(item, "reason", field),
         location=Location(reader.name, line_of(item, "quote"), f"{field}.quote"),
     )

@@ -40,6 +40,11 @@ class Source:
     sha256: str | None = None
     """Of the stored article's bytes when it was added: `check` reports any change since."""
 
+    @property
+    def names(self) -> tuple[str, ...]:
+        """A source is named by its id alone: its title is no name to filter by."""
+        return (self.id,)
+
 
 @dataclass(frozen=True, slots=True)
 class Actor:
@@ -81,6 +86,8 @@ class Figure:
     label: str
     value: float | int | str
     unit: str
+    location: Location | None = None
+    """Where the figure was written, for `check`'s messages."""
 
     def display(self) -> str:
         value = self.value

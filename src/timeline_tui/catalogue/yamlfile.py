@@ -24,6 +24,7 @@ from timeline_tui.text.progress import Report
 try:
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - libyaml is optional
+    # the pure-Python loader: the same interface as the C one, but another class
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_DEPTH = 64
@@ -104,7 +105,10 @@ def _scalar(event: yaml.ScalarEvent) -> object:
     tag = event.tag
     if tag in (None, "!"):
         if event.tag is None and event.implicit[0]:
-            tag = _resolver.resolve(yaml.ScalarNode, event.value, (True, False))
+            # types-PyYAML leaves BaseResolver.resolve unannotated
+            tag = _resolver.resolve(  # type: ignore[no-untyped-call]
+                yaml.ScalarNode, event.value, (True, False)
+            )
         else:
             return event.value
     if tag == "tag:yaml.org,2002:str":
@@ -277,6 +281,7 @@ def _build(events: Any, name: str, report: Report | None = None, size: int = 0) 
                     parent[key] = value
                     key = None
             elif parent is not None:
+                assert isinstance(parent, YamlList)
                 parent.append(value)
                 parent.item_lines.append(line)
             else:
@@ -295,6 +300,7 @@ def _build(events: Any, name: str, report: Report | None = None, size: int = 0) 
                 parent[key] = container
                 key = None
             elif parent is not None:
+                assert isinstance(parent, YamlList)
                 parent.append(container)
                 parent.item_lines.append(line)
             else:

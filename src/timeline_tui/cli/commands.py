@@ -145,7 +145,7 @@ def _list(args: argparse.Namespace) -> int:
     catalogue = index.catalogue
     filters = _filters(args, catalogue)
     if args.command is None and is_terminal(sys.stdout) and is_terminal(sys.stdin):
-        return _browse(index, filters, use_cache=not args.no_cache)
+        return _browse(index, filters, use_cache=not args.no_cache, reverse=args.reverse)
     events = index.matching_events(filters)
     if args.reverse:
         events.reverse()
@@ -203,11 +203,11 @@ def _caption(filters: Filters, count: int, catalogue: Catalogue) -> str:
                        *describe_filters(filters, catalogue)])  # fmt: skip
 
 
-def _browse(index: Index, filters: Filters, *, use_cache: bool) -> int:
+def _browse(index: Index, filters: Filters, *, use_cache: bool, reverse: bool) -> int:
     # Textual takes a while to import: only the app pays for it.
     from timeline_tui.app.app import TimelineApp
 
-    TimelineApp(index, filters, use_cache=use_cache).run()
+    TimelineApp(index, filters, use_cache=use_cache, reverse=reverse).run()
     return ExitCode.OK
 
 
@@ -341,7 +341,7 @@ COMMANDS: dict[str | None, Command] = {
             help="",
             description="Explore a catalogue of dated, sourced events. With no command, "
             "opens the app on a terminal and lists events on a pipe.",
-            options=(*LOADING, *FILTERS),
+            options=(*LOADING, *FILTERS, "reverse"),
             run=_list,
         ),
         Command(

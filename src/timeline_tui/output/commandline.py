@@ -22,6 +22,7 @@ def list_command(
     *,
     catalogue: Path | str | None = None,
     program: str = "timeline",
+    reverse: bool = False,
 ) -> str:
     """The shell command that lists the events these filters match.
 
@@ -36,6 +37,7 @@ def list_command(
         filters: What the app shows.
         catalogue: The catalogue file, or None for the embedded one (no `--catalog`).
         program: The command's name.
+        reverse: Newest first (`--reverse`).
 
     Returns:
         One line, such as `timeline list --actor china --since 2019-01-01`.
@@ -61,6 +63,8 @@ def list_command(
     if search:
         words += _option("--search", search)
     words += _evidence_options(filters)
+    if reverse:
+        words.append("--reverse")
     return " ".join(shell_word(word) for word in words)
 
 

@@ -118,8 +118,8 @@ def write_detail(catalogue: Catalogue, event: Event, out: IO[str]) -> None:
         published = source.published.long_display() if source.published else "undated"
         lines += [
             "",
-            f"[{printable(source.id)}] {printable(source.publisher)}: "
-            f"{printable(source.title)} ({published}) — {printable(source.file)}",
+            f"[{printable(source.id)}] {printable(_named(source.publisher, source.title))} "
+            f"({published}) — {printable(source.file)}",
             f"  “{printable(citation.quote)}”",
         ]
     out.write("\n".join(lines) + "\n")
@@ -128,8 +128,16 @@ def write_detail(catalogue: Catalogue, event: Event, out: IO[str]) -> None:
 def _label(row: dict[str, Any]) -> str:
     if "name" in row:
         return str(row["name"])
-    date = f" ({row['date']})" if row.get("date") else ""
-    return f"{row['publisher']}: {row['title']}{date}"
+    named = _named(row["publisher"], row["title"])
+    if not row.get("date"):
+        return named
+    return f"{named} ({row['date']})" if named else str(row["date"])
+
+
+def _named(publisher: str, title: str) -> str:
+    """`Publisher: Title`, or whichever of the two a source has (a plain-text article
+    added with `timeline add-source` has no publisher)."""
+    return ": ".join(part for part in (publisher, title) if part)
 
 
 def write_vocabulary_text(rows: list[dict[str, Any]], out: IO[str]) -> None:

@@ -6,8 +6,10 @@ app does without importing the app.
 
 from __future__ import annotations
 
-from timeline_tui.catalogue.model import Catalogue
-from timeline_tui.query import Filters
+from collections.abc import Mapping
+
+from timeline_tui.catalogue.model import Actor, Catalogue, Source, Theme
+from timeline_tui.query import Facet, Filters
 from timeline_tui.text.printable import printable
 
 
@@ -23,15 +25,16 @@ def describe_filters(filters: Filters, catalogue: Catalogue) -> list[str]:
         Printable phrases, empty when no filter is on.
     """
     parts = []
-    for facet, label, vocabulary in (
+    facets: tuple[tuple[Facet, str, Mapping[str, Actor | Theme | Source]], ...] = (
         ("actors", "actor", catalogue.actors),
         ("themes", "theme", catalogue.themes),
         ("sources", "source", catalogue.sources),
-    ):
-        chosen = filters.facet(facet)  # type: ignore[arg-type]
+    )
+    for facet, label, vocabulary in facets:
+        chosen = filters.facet(facet)
         if chosen:
             names = sorted(getattr(vocabulary.get(value), "name", value) for value in chosen)
-            joined = " and " if filters.all_of_in(facet) else " or "  # type: ignore[arg-type]
+            joined = " and " if filters.all_of_in(facet) else " or "
             parts.append(f"{label} {joined.join(names)}")
     if filters.since:
         parts.append(f"from {filters.since.day} {filters.since:%b %Y}")

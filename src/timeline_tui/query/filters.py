@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from timeline_tui.catalogue.dates import DateError, parse_date_range
-from timeline_tui.catalogue.model import Catalogue
+from timeline_tui.catalogue.model import Actor, Catalogue, Source, Theme
 
 Facet = Literal["actors", "themes", "sources"]
 FACETS: tuple[Facet, ...] = ("actors", "themes", "sources")
@@ -58,10 +58,17 @@ class Filters:
     """Only the events with these ids (the marks); None for any event."""
 
     def facet(self, name: Facet) -> frozenset[str]:
-        return getattr(self, name)  # type: ignore[no-any-return]
+        if name == "actors":
+            return self.actors
+        return self.themes if name == "themes" else self.sources
 
     def with_facet(self, name: Facet, values: Iterable[str]) -> Filters:
-        return replace(self, **{name: frozenset(values)})  # type: ignore[arg-type]
+        chosen = frozenset(values)
+        if name == "actors":
+            return replace(self, actors=chosen)
+        if name == "themes":
+            return replace(self, themes=chosen)
+        return replace(self, sources=chosen)
 
     def toggled(self, name: Facet, value: str) -> Filters:
         return self.with_facet(name, self.facet(name) ^ {value})
@@ -81,7 +88,7 @@ def resolve_names(catalogue: Catalogue, facet: Facet, names: Iterable[str]) -> f
     Raises:
         QueryError: for a name that matches nothing, with the closest names.
     """
-    vocabularies: dict[str, Mapping[str, object]] = {
+    vocabularies: dict[Facet, Mapping[str, Actor | Theme | Source]] = {
         "actors": catalogue.actors,
         "themes": catalogue.themes,
         "sources": catalogue.sources,
@@ -89,15 +96,13 @@ def resolve_names(catalogue: Catalogue, facet: Facet, names: Iterable[str]) -> f
     vocabulary = vocabularies[facet]
     lookup: dict[str, set[str]] = {}
     for entry_id, entry in vocabulary.items():
-        spellings = getattr(entry, "names", (entry_id,))
-        for spelling in spellings:
+        for spelling in entry.names:
             lookup.setdefault(spelling.casefold(), set()).add(entry_id)
     ids: set[str] = set()
     for name in names:
         found = lookup.get(" ".join(name.split()).casefold())
         if found is None:
-            known: set[str] = {s for e in vocabulary.values() for s in getattr(e, "names", ())}
-            spellings = sorted(known | set(vocabulary))
+            spellings = sorted({s for entry in vocabulary.values() for s in entry.names})
             import difflib  # only an unknown name pays for it
 
             close = difflib.get_close_matches(name, spellings, n=3, cutoff=0.5)

@@ -229,7 +229,10 @@ class Index:
             return self._evidence_masks().corroborated(filters.min_sources)
         if not getattr(filters, name):
             return self.all
-        return getattr(self._evidence_masks(), name)  # type: ignore[no-any-return]
+        masks = self._evidence_masks()
+        if name == "disputed":
+            return masks.disputed
+        return masks.has_figures if name == "has_figures" else masks.drafts
 
     def _masks(self, filters: Filters) -> dict[str, int]:
         parts: dict[str, int] = {

@@ -1,4 +1,5 @@
-"""The provenance checks of a loaded catalogue: articles readable, quotes verbatim."""
+"""The provenance checks of a loaded catalogue: articles readable, quotes verbatim,
+claims borne out by their quotes (`timeline_tui.sources.claims`)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from timeline_tui.catalogue.files import (
     source_folder,
 )
 from timeline_tui.catalogue.model import Catalogue, Location, Source
-from timeline_tui.sources.provenance import Article
+from timeline_tui.sources.claims import check_claims
+from timeline_tui.sources.provenance import Article, Span
 from timeline_tui.sources.verify import (
     Verification,
     late_event,
@@ -60,9 +62,15 @@ def check_catalogue(catalogue: Catalogue) -> list[Problem]:
     articles, problems = read_articles(catalogue)
     problems = [*catalogue.warnings, *problems, *_changed_articles(catalogue, articles)]
 
+    places: dict[tuple[str, str], Span] = {}  # found once, for the claims too
+
     def verify(source_id: str, quote: str, location: Location) -> None:
         article = articles.get(source_id)
-        if article is None or article.find(quote) is not None:
+        if article is None:
+            return
+        place = article.find(quote)
+        if place is not None:
+            places[source_id, quote] = place
             return
         closest = article.closest(quote)
         hint = f"; did you mean: {closest!r}" if closest else ""
@@ -83,7 +91,7 @@ def check_catalogue(catalogue: Catalogue) -> list[Problem]:
             problems.append(late)
     for exclusion in catalogue.excluded:
         verify(exclusion.source, exclusion.quote, exclusion.location)
-    return problems + _to_review(catalogue)
+    return problems + check_claims(catalogue, articles, places) + _to_review(catalogue)
 
 
 UNWRITTEN = "TO WRITE"

@@ -366,7 +366,10 @@ def _settle(run: list[_Candidate]) -> list[_Candidate]:
 
 
 def find_mentions(
-    text: str, published: PartialDate | None, sentence_starts: list[int] | None = None
+    text: str,
+    published: PartialDate | None,
+    sentence_starts: list[int] | None = None,
+    since: int = 0,
 ) -> list[DateMention]:
     """Every date mention in an article's text, in order, each read against what it is
     relative to (see `timeline_tui.sources.resolution`).
@@ -375,6 +378,8 @@ def find_mentions(
         text: the article's text.
         published: its publication date, if known.
         sentence_starts: where its sentences (`Article.sentences`) start, when known.
+        since: mentions ending at or before this offset are not returned, nor resolved
+            unless a later one counts from them.
     """
     candidates = _longest_first(_candidates(text))
     if sentence_starts is None:
@@ -388,6 +393,8 @@ def find_mentions(
     )
     mentions = []
     for index, candidate in enumerate(candidates):
+        if candidate.end <= since:
+            continue
         resolution = resolver.resolve(index)
         if resolution is None:
             continue

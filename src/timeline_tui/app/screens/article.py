@@ -14,31 +14,29 @@ from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
 from textual.geometry import Offset
 from textual.message import Message
 from textual.screen import Screen
-from textual.style import Style
 from textual.theme import Theme
 from textual.widgets import Static, TextArea
 from textual.widgets.text_area import Selection
 
+from timeline_tui.app import keys
 from timeline_tui.app.article_marks import (
     ArticleMarks,
-    Kind,
     Locator,
-    MentionMark,
     SourceMentions,
     find_source_mentions,
     mention_marks,
     quote_marks,
 )
 from timeline_tui.app.quotes import ArticleCache, article_view, citation_text, source_heading
+from timeline_tui.app.screens.article_lines import legend_content, where_content
 from timeline_tui.app.widgets.article_text import ArticleText
 from timeline_tui.app.widgets.key_bar import KeyBar
 from timeline_tui.catalogue.model import Catalogue, Event, Source
-from timeline_tui.sources.coverage import Status
 from timeline_tui.text.printable import printable
 
 
@@ -47,61 +45,7 @@ class ArticleScreen(Screen[int | None]):
 
     CSS_PATH = "article.tcss"
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", id="article.back"),
-        Binding(
-            "tab,right_square_bracket",
-            "quote(1)",
-            "Next quote",
-            id="article.next_quote",
-            tooltip="The next quote the catalogue takes from this article",
-        ),
-        Binding(
-            "shift+tab,left_square_bracket",
-            "quote(-1)",
-            "Previous quote",
-            show=False,
-            id="article.previous_quote",
-        ),
-        Binding(
-            "enter",
-            "go_to_event",
-            "Go to event",
-            id="article.go_to_event",
-            tooltip="Close the article and move the timeline to this quote's event",
-        ),
-        Binding(
-            "right_curly_bracket",
-            "open_mention(1)",
-            "Next open date",
-            id="article.next_open",
-            tooltip="The next date mention no event or exclusion accounts for",
-        ),
-        Binding(
-            "left_curly_bracket",
-            "open_mention(-1)",
-            "Previous open date",
-            show=False,
-            id="article.previous_open",
-        ),
-        Binding("n", "source(1)", "Next source", id="article.next_source"),
-        Binding("p", "source(-1)", "Previous source", id="article.previous_source"),
-        Binding(
-            "y",
-            "copy_quote",
-            "Copy quote",
-            id="article.copy",
-            tooltip="Copy the event's quote with its citation",
-        ),
-        Binding(
-            "e",
-            "edit",
-            "Edit",
-            show=False,
-            id="article.edit",
-            tooltip="The article in $VISUAL or $EDITOR, at the line shown",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys.ARTICLE
 
     @dataclass
     class _MentionsFound(Message):
@@ -368,36 +312,9 @@ class ArticleScreen(Screen[int | None]):
 
     def _show_legend(self) -> None:
         legend = self.query_one("#article-legend", Static)
-        if self._source is None:
-            legend.display = False
-            return
-        legend.display = True
-        area = self.text_area
-        marks = self.marks
-
-        def sample(text: str, kind: Kind) -> tuple[str, Style]:
-            return text, Style.from_rich_style(area.mark_style(kind))
-
-        own = sum(1 for q in marks.quotes if q.current)
-        parts: list[str | tuple[str, str | Style]] = [
-            sample(f"this event's quote{'s' if own != 1 else ''}", Kind.CURRENT),
-            "  ",
-            sample(f"other events' quotes: {len(marks.quotes) - own}", Kind.QUOTE),
-            "  ",
-        ]
-        found = self._mentions
-        if found is None:
-            parts.append(("finding the date mentions…", "$text-muted"))
-        elif found.problem is not None:
-            problem = printable(found.problem)
-            parts.append((f"date mentions not found: {problem}", "$text-error"))
-        else:
-            parts += [
-                sample(f"open date mentions: {found.count(Status.OPEN)}", Kind.OPEN),
-                "  ",
-                sample(f"excluded: {found.count(Status.EXCLUDED)}", Kind.EXCLUDED),
-            ]
-        legend.update(Content.assemble(*parts))
+        legend.display = self._source is not None
+        if self._source is not None:
+            legend.update(legend_content(self.text_area, self._mentions))
 
     # --- what the cursor is on --------------------------------------------------------
 
@@ -414,45 +331,7 @@ class ArticleScreen(Screen[int | None]):
         at.update(self._where_content())
 
     def _where_content(self) -> Content:
-        marks, area = self.marks, self.text_area
         index = self._selected_quote()
         if index is None:
-            index = marks.quote_at(area.cursor_location)
-        if index is not None:
-            quote = marks.quotes[index]
-            event = self._catalogue.events[quote.event]
-            whose = "this event's quote" if quote.current else "enter goes to this event"
-            return Content.assemble(
-                (f"Catalogue quote {index + 1} of {len(marks.quotes)} here", "bold"),
-                "  ",
-                (event.date.display(), "$text-secondary"),
-                "  ",
-                printable(event.title),
-                "  ",
-                (whose, "$text-muted"),
-            )
-        mention = marks.mention_at(area.cursor_location)
-        if mention is not None:
-            return _mention_content(mention)
-        keys = "tab next quote · enter goes to its event · } next open date mention"
-        return Content.assemble((keys, "$text-muted"))
-
-
-def _mention_content(mark: MentionMark) -> Content:
-    """What a date mention stands for and what the catalogue makes of it."""
-    mention = mark.mention
-    date = f"{mention.resolved} ({mention.precision})" if mention.resolved else "undated"
-    parts: list[str | tuple[str, str]] = [
-        (f"“{printable(mention.text)}”", "bold"),
-        " → ",
-        (printable(date), "$text-secondary"),
-        "  ",
-    ]
-    if mention.status is Status.OPEN:
-        why = "open: no event quotes its sentence and no exclusion sets it aside"
-        parts.append((why, "$text-warning"))
-    elif mention.status is Status.EXCLUDED:
-        parts.append((f"excluded: {printable(mention.reason or '')}", "$text-muted"))
-    else:
-        parts.append((f"covered by {printable(mention.event or '')}", "$text-muted"))
-    return Content.assemble(*parts)
+            index = self.marks.quote_at(self.text_area.cursor_location)
+        return where_content(self.text_area, self._catalogue, index)

@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from timeline_tui.app import key_help, keys
 from timeline_tui.output.commandline import has_escaped_words
 from timeline_tui.text.printable import printable
 
@@ -25,10 +26,7 @@ class CommandScreen(ModalScreen[None]):
 
     CSS_PATH = "command.tcss"
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,L,q", "app.pop_screen", "Close", id="command.close"),
-        Binding("y", "copy", "Copy", id="command.copy"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys.COMMAND
 
     def __init__(self, command: str) -> None:
         super().__init__()
@@ -38,7 +36,9 @@ class CommandScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="command-body") as body:
             body.border_title = "This view on the command line"
-            body.border_subtitle = "y copies · escape closes"
+            body.border_subtitle = key_help.hint(
+                ("command.copy", "copies"), ("command.close", "closes")
+            )
             yield Static(Content(self.command), id="command-text")
             if has_escaped_words(self.command):
                 yield Static(Content(ESCAPED_NOTE), id="command-note")

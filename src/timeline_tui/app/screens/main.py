@@ -8,24 +8,23 @@ the screen recomputes in a worker thread and hands each widget what it shows
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left
 from dataclasses import dataclass, replace
-from functools import partial
-from pathlib import Path
 from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widget import AwaitMount, Widget
 from textual.widgets import Input
 
+from timeline_tui.app import keys
 from timeline_tui.app.commands import CatalogueCommands
 from timeline_tui.app.filtering import FilterEngine, FilterOutcome
 from timeline_tui.app.frame_hold import hold_frame, release_frame
+from timeline_tui.app.marks_state import MarksState
 from timeline_tui.app.messages import (
     DateRangeChanged,
     EventChosen,
@@ -34,124 +33,31 @@ from timeline_tui.app.messages import (
     SearchChanged,
     YearChosen,
 )
-from timeline_tui.app.quotes import ArticleCache, citation_text
-from timeline_tui.app.search_marks import best_matching, term_pattern
+from timeline_tui.app.quotes import ArticleCache
+from timeline_tui.app.screens import source_actions
+from timeline_tui.app.screens.main_evidence import EvidenceMarksAndOrder
+from timeline_tui.app.view_command import view_command_line
 from timeline_tui.app.widgets.density_strip import DensityStrip
 from timeline_tui.app.widgets.facet_list import FacetList
 from timeline_tui.app.widgets.filter_pane import FilterPane
 from timeline_tui.app.widgets.filter_summary import FilterSummary
+from timeline_tui.app.widgets.jump_box import JumpBox
 from timeline_tui.app.widgets.key_bar import KeyBar
 from timeline_tui.app.widgets.quote_viewer import QuoteViewer
 from timeline_tui.app.widgets.timeline_view import TimelineView
-from timeline_tui.catalogue.embedded import embedded_catalogue_path
-from timeline_tui.catalogue.model import Catalogue, Citation, Event
-from timeline_tui.output.commandline import NotACommandLine, list_command
+from timeline_tui.catalogue.model import Catalogue
+from timeline_tui.output.commandline import NotACommandLine
 from timeline_tui.query import Facet, Filters
+from timeline_tui.text.printable import printable
 
 
-class MainScreen(Screen[None]):
+class MainScreen(EvidenceMarksAndOrder, Screen[None]):
     """Everything that happened, in order, narrowed in a few keystrokes."""
 
     AUTO_FOCUS = "#timeline"
     COMMANDS = {CatalogueCommands}
 
-    # The keys that move the focus to the filter pane are priority bindings: they run
-    # before the next key is sent on, so "/port" typed fast lands whole in the search
-    # box. `check_action` lets them through to a box or list that is being typed in.
-    BINDINGS: ClassVar[list[BindingType]] = [
-        # the sources panel's keys: first in the key bar while the panel is open
-        Binding("n", "source(1)", "Next", id="main.next_source", tooltip="Next source"),
-        Binding("p", "source(-1)", "Prev", id="main.previous_source", tooltip="Previous source"),
-        Binding(
-            "o",
-            "open_article",
-            "Article",
-            id="main.article",
-            tooltip="The full article, scrolled to the quote",
-        ),
-        Binding(
-            "y",
-            "copy_quote",
-            "Copy",
-            id="main.copy",
-            tooltip="Copy the quote with its citation and the event's id",
-        ),
-        Binding(
-            "z",
-            "zoom_quotes",
-            "Zoom",
-            id="main.zoom",
-            tooltip="The sources panel on the whole screen, or back",
-        ),
-        Binding("question_mark", "help", "Help", id="main.help", tooltip="Every key"),
-        Binding(
-            "slash",
-            "focus_search",
-            "Search",
-            priority=True,
-            id="main.search",
-            tooltip="Search titles, summaries and quotes",
-        ),
-        Binding(
-            "a",
-            "focus_facet('actors')",
-            "Actors",
-            priority=True,
-            id="main.actors",
-            tooltip="Tick actors; typing narrows the list",
-        ),
-        Binding(
-            "t",
-            "focus_facet('themes')",
-            "Themes",
-            priority=True,
-            id="main.themes",
-            tooltip="Tick themes; typing narrows the list",
-        ),
-        Binding(
-            "d",
-            "focus_dates",
-            "Dates",
-            priority=True,
-            id="main.dates",
-            tooltip="Since and until: 2019, April 2019, 2 years ago",
-        ),
-        Binding("c", "clear_filters", "Clear", id="main.clear", tooltip="Clear every filter"),
-        Binding(
-            "Y",
-            "filter_year",
-            "Year",
-            show=False,
-            id="main.year",
-            tooltip="Only the highlighted event's year; again, every year",
-        ),
-        Binding(
-            "f", "toggle_pane", "Filters", id="main.pane", tooltip="Hide or show the filter pane"
-        ),
-        Binding(
-            "L",
-            "show_command",
-            "Command",
-            show=False,
-            id="main.command",
-            tooltip="The `timeline list` command for this view",
-        ),
-        Binding(
-            "escape",
-            "back",
-            "Back",
-            id="main.back",
-            tooltip="Back to the timeline; there, close the sources panel",
-        ),
-        Binding(
-            "e",
-            "edit",
-            "Edit",
-            show=False,
-            id="main.edit",
-            tooltip="The highlighted event in $VISUAL or $EDITOR, at its line",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys.MAIN
 
     @dataclass
     class _OutcomeReady(Message):
@@ -159,8 +65,19 @@ class MainScreen(Screen[None]):
         engine: FilterEngine
         """The engine that computed it: a reload replaces the engine."""
 
-    def __init__(self, engine: FilterEngine, filters: Filters, articles: ArticleCache) -> None:
+    def __init__(
+        self,
+        engine: FilterEngine,
+        filters: Filters,
+        articles: ArticleCache,
+        *,
+        reverse: bool = False,
+    ) -> None:
         super().__init__()
+        self.marks = MarksState(engine.index.catalogue.path)
+        """The reader's marked events, kept for this catalogue."""
+        self.reverse = reverse
+        """Newest first (`r`)."""
         self._engine = engine
         self._articles = articles
         self.filters = filters
@@ -177,18 +94,28 @@ class MainScreen(Screen[None]):
     def catalogue(self) -> Catalogue:
         return self._engine.index.catalogue
 
+    @property
+    def articles(self) -> ArticleCache:
+        """The articles read so far, and their date mentions."""
+        return self._articles
+
     def compose(self) -> ComposeResult:
         yield FilterPane(self.catalogue, self.filters, id="filter-pane")
         with Vertical(id="main-column"):
             yield FilterSummary(id="summary")
             yield DensityStrip(self._engine.year_range, id="density")
             yield TimelineView(self.catalogue, id="timeline")
+            yield JumpBox(id="jump")
             yield QuoteViewer(self.catalogue, self._articles, id="quotes")
         yield KeyBar()
 
     def on_mount(self) -> None:
+        problem = self.marks.load()
+        if problem is not None:
+            self.notify(printable(problem), title="Marks", severity="warning", markup=False)
+        self.timeline.mark_starred(self.marks.ids)
         # the first result is computed here, so the first paint already shows events
-        self._apply(self._engine.run(self.filters))
+        self._apply(self._engine.run(self.filters, self.marks.ids, reverse=self.reverse))
 
     NARROW = 100
     """Below this width the filter pane folds away; its keys bring it back over the timeline."""
@@ -227,6 +154,10 @@ class MainScreen(Screen[None]):
         return self.query_one("#filter-pane", FilterPane)
 
     @property
+    def jump_box(self) -> JumpBox:
+        return self.query_one("#jump", JumpBox)
+
+    @property
     def quotes_open(self) -> bool:
         return self.has_class("-quotes-open")
 
@@ -239,8 +170,12 @@ class MainScreen(Screen[None]):
             return
         self.filters = filters
         self.pane.show_facets(filters)
+        self._recompute()
+
+    def _recompute(self) -> None:
+        """Filter again: the filters, the marks or the order changed."""
         hold_frame(self.app)
-        self._refilter(filters)
+        self._refilter(self.filters, self.marks.ids, self.reverse)
 
     @work(
         thread=True,
@@ -249,14 +184,22 @@ class MainScreen(Screen[None]):
         exit_on_error=False,
         description="filtering events",
     )
-    def _refilter(self, filters: Filters) -> None:
+    def _refilter(self, filters: Filters, marks: frozenset[str], reverse: bool) -> None:
         engine = self._engine
-        self.post_message(self._OutcomeReady(engine.run(filters), engine))
+        self.post_message(self._OutcomeReady(engine.run(filters, marks, reverse=reverse), engine))
+
+    def _is_current(self, outcome: FilterOutcome) -> bool:
+        """Whether `outcome` answers what is asked for now."""
+        return (outcome.filters, outcome.marks, outcome.reverse) == (
+            self.filters,
+            self.marks.ids,
+            self.reverse,
+        )
 
     @on(_OutcomeReady)
     def _outcome_ready(self, message: _OutcomeReady) -> None:
         # else a newer request is on its way, or the catalogue was reloaded meanwhile
-        if message.outcome.filters == self.filters and message.engine is self._engine:
+        if self._is_current(message.outcome) and message.engine is self._engine:
             self._apply(message.outcome)
             release_frame(self.app)
 
@@ -267,8 +210,10 @@ class MainScreen(Screen[None]):
             filters, len(outcome.matches), self.catalogue
         )
         self.query_one("#density", DensityStrip).show(outcome.by_year)
-        self.pane.show_facets(filters, outcome.actor_counts, outcome.theme_counts)
-        self.timeline.show(outcome.matches, outcome.lines, filters.text)
+        self.pane.show_facets(
+            filters, outcome.actor_counts, outcome.theme_counts, outcome.evidence_counts
+        )
+        self.timeline.show(outcome.matches, outcome.lines, filters.text, reverse=outcome.reverse)
         if self._pending_event is not None:
             self.timeline.highlight_event(self._pending_event)
             self._pending_event = None
@@ -280,7 +225,10 @@ class MainScreen(Screen[None]):
         self._engine, self._articles = engine, articles
         self.filters, self._pending_event = outcome.filters, None
         await self.recompose()  # every widget was built for the old catalogue
+        self.timeline.mark_starred(self.marks.ids)
         self._apply(outcome)
+        if not self._is_current(outcome):  # computed without the marks or the order
+            self._recompute()
 
     def on_search_changed(self, message: SearchChanged) -> None:
         self.set_filters(replace(self.filters, text=message.text))
@@ -336,9 +284,7 @@ class MainScreen(Screen[None]):
 
     def shows_event(self, event: int) -> bool:
         """Whether the event passes the current filters (is in the timeline)."""
-        matches = self.outcome.matches if self.outcome is not None else ()
-        position = bisect_left(matches, event)
-        return position < len(matches) and matches[position] == event
+        return self.timeline.shows(event)
 
     def go_to_event(self, event: int) -> None:
         """Highlight an event (from the command palette), clearing filters that hide it."""
@@ -356,7 +302,7 @@ class MainScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # "c Clear" is always enabled (with nothing to clear it does nothing): dimming it
         # means refreshing the bindings on the keystroke that filters, ~8 ms at 100,000.
-        if action in ("focus_search", "focus_facet", "focus_dates"):
+        if action in ("focus_search", "focus_facet", "focus_dates", "focus_evidence"):
             return not isinstance(self.focused, (Input, FacetList))
         if action == "source":
             event = self.timeline.highlighted_event
@@ -429,75 +375,14 @@ class MainScreen(Screen[None]):
         self._focus_now(self.quotes if full else self.timeline)
 
     def action_open_article(self) -> None:
-        event = self.timeline.highlighted_event
-        if event is None:
-            return
-        shown = self.catalogue.events[event]
-        self.open_article(
-            self.quotes.source_index
-            if self.quotes_open and (self.quotes.event is shown)
-            else self._matching_citation(shown)
-        )
+        source_actions.open_highlighted_article(self)
 
     def open_article(self, citation: int) -> AwaitMount | None:
         """Show the article of the highlighted event's `citation`."""
-        event = self.timeline.highlighted_event
-        if event is None:
-            return None
-        # imported on first use: the article screen's text area and date marks
-        # would otherwise cost every start ~20 ms
-        from timeline_tui.app.screens.article import ArticleScreen
-
-        catalogue = self.catalogue
-        return self.app.push_screen(
-            ArticleScreen(
-                catalogue, catalogue.events[event], citation, self._articles, self.filters.text
-            ),
-            callback=partial(self._article_closed, catalogue),
-        )
-
-    def _current_citation(self, event: Event) -> Citation | None:
-        """The citation `o` and `y` act on: the sources panel's current one, else the one
-        the panel would open at."""
-        if self.quotes_open and self.quotes.event is event:
-            return self.quotes.citation
-        return event.citations[self._matching_citation(event)] if event.citations else None
-
-    def _matching_citation(self, event: Event) -> int:
-        """The first of the event's quotes holding the most search words (else the first)."""
-        quotes = [citation.quote for citation in event.citations]
-        return best_matching(quotes, term_pattern(self.filters.text))
-
-    def _article_closed(self, catalogue: Catalogue, event: int | None) -> None:
-        """The article screen's enter: move to the event of the quote chosen there."""
-        if event is None:
-            return
-        if catalogue is not self.catalogue:  # reloaded since the article was opened
-            event_id = catalogue.events[event].id
-            found = (i for i, e in enumerate(self.catalogue.events) if e.id == event_id)
-            event = next(found, None)
-            if event is None:
-                self.notify("That event is no longer in the catalogue.", markup=False)
-                return
-        hidden = not self.shows_event(event)
-        self.go_to_event(event)
-        if hidden:
-            self.notify("The filters hid that event, so they are cleared.", markup=False)
+        return source_actions.open_article(self, citation)
 
     def action_copy_quote(self) -> None:
-        event = self.timeline.highlighted_event
-        if event is None:
-            return
-        shown = self.catalogue.events[event]
-        citation = self._current_citation(shown)
-        if citation is None:
-            return
-        source = self.catalogue.sources.get(citation.source)
-        if source is None:
-            self.notify("That source is not in the catalogue.", severity="warning", markup=False)
-            return
-        self.app.copy_to_clipboard(citation_text(source, citation.quote, shown.id))
-        self.notify("Sent the quote and its citation to the terminal's clipboard.", markup=False)
+        source_actions.copy_quote(self)
 
     def action_edit(self) -> None:
         from timeline_tui.app.editor import open_in_editor
@@ -545,17 +430,4 @@ class MainScreen(Screen[None]):
         Raises:
             NotACommandLine: A filter or the catalogue's path holds a NUL character.
         """
-        path = self.catalogue.path
-        catalogue: str | None = None
-        if path.resolve() != embedded_catalogue_path().resolve():
-            catalogue = _shown_path(path)
-        return list_command(self.filters, catalogue=catalogue)
-
-
-def _shown_path(path: Path) -> str:
-    """A path as short as it can be said from here: relative below the working folder."""
-    resolved = path.resolve()
-    try:
-        return str(resolved.relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(resolved)
+        return view_command_line(self.catalogue.path, self.filters, reverse=self.reverse)

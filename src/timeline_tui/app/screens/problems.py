@@ -8,12 +8,13 @@ from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
+from timeline_tui.app import key_help, keys
 from timeline_tui.app.editor import open_in_editor
 from timeline_tui.app.widgets.key_bar import KeyBar
 from timeline_tui.app.widgets.problems_panel import ProblemList
@@ -45,10 +46,7 @@ class ProblemsScreen(Screen[None]):
     }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,exclamation_mark", "app.pop_screen", "Back", id="problems.close"),
-        Binding("r", "check", "Check again", id="problems.check", tooltip="Run the check again"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys.PROBLEMS
 
     @dataclass
     class _Checked(Message):
@@ -104,7 +102,9 @@ class ProblemsScreen(Screen[None]):
 
     @on(_Checked)
     def _checked(self, message: _Checked) -> None:
-        hint = "enter edits at a problem · r checks again" if message.problems else "r checks again"
+        hint = key_help.hint(("problems.check", "checks again"))
+        if message.problems:
+            hint = f"enter edits at a problem · {hint}"
         self.query_one("#problems-summary", Static).update(
             Content.assemble(printable(message.summary), (f"   {hint}", "$text-muted"))
         )

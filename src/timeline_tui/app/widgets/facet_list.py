@@ -19,13 +19,14 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.cache import LRUCache
 from textual.content import Content
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from timeline_tui.app import keys
 from timeline_tui.app.cells import fit
 from timeline_tui.app.messages import FacetToggled
 from timeline_tui.catalogue.model import Catalogue
@@ -62,21 +63,7 @@ class FacetList(ScrollView, can_focus=True):
     TAKES_TEXT = True
     """Printable keys narrow the list: the key bar does not offer them as commands here."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "space,enter",
-            "toggle_entry",
-            "Toggle",
-            id="facet.toggle",
-            tooltip="Tick or untick the highlighted entry",
-        ),
-        Binding("down", "cursor_down", "Down", show=False),
-        Binding("up", "cursor_up", "Up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("home", "first", "First", show=False),
-        Binding("end", "last", "Last", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys.FACET_LIST
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "facet-list--tick",

@@ -1,4 +1,4 @@
-"""The filter pane: search box, actor and theme lists with counts, date range."""
+"""The filter pane: search box, actor and theme lists with counts, date range, evidence."""
 
 from __future__ import annotations
 
@@ -13,11 +13,13 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, Static
 
+from timeline_tui.app import key_help
 from timeline_tui.app.frame_hold import hold_frame
 from timeline_tui.app.messages import DateRangeChanged, SearchChanged
+from timeline_tui.app.widgets.evidence_filters import EvidenceFilters
 from timeline_tui.app.widgets.facet_list import FacetList, facet_entries
 from timeline_tui.catalogue.model import Catalogue
-from timeline_tui.query import Filters, QueryError, parse_bound
+from timeline_tui.query import Evidence, Filters, QueryError, parse_bound
 from timeline_tui.text.printable import printable
 
 
@@ -68,17 +70,18 @@ class SearchBox(Input):
 
 
 class FilterPane(Vertical):
-    """Search, actors, themes and dates. Sends what the person asks for; shows what it is told."""
+    """Search, actors, themes, dates and evidence. Sends what the person asks for; shows
+    what it is told."""
 
     DEFAULT_CSS = """
     FilterPane {
         height: 1fr;
-        & Input, & FacetList {
+        & Input, & FacetList, & EvidenceFilters {
             border: round $border-blurred;
             border-title-color: $text-muted;
             background: $surface;
         }
-        & Input:focus, & FacetList:focus {
+        & Input:focus, & FacetList:focus, & EvidenceFilters:focus {
             border: round $border;
             border-title-color: $text-accent;
             border-title-style: bold;
@@ -109,13 +112,13 @@ class FilterPane(Vertical):
     def compose(self) -> ComposeResult:
         filters = self._initial
         search = SearchBox(filters.text, placeholder="words in titles, quotes", id="search")
-        search.border_title = "Search /"
+        search.border_title = f"Search {key_help.key_of('main.search')}"
         yield search
         actors = FacetList("actors", facet_entries(self._catalogue, "actors"), id="actors")
-        actors.border_title = "Actors a"
+        actors.border_title = f"Actors {key_help.key_of('main.actors')}"
         yield actors
         themes = FacetList("themes", facet_entries(self._catalogue, "themes"), id="themes")
-        themes.border_title = "Themes t"
+        themes.border_title = f"Themes {key_help.key_of('main.themes')}"
         yield themes
         with Horizontal(id="dates"):
             since = Input(
@@ -123,7 +126,7 @@ class FilterPane(Vertical):
                 placeholder="2019",
                 id="since",
             )
-            since.border_title = "Since d"
+            since.border_title = f"Since {key_help.key_of('main.dates')}"
             yield since
             until = Input(
                 filters.until.isoformat() if filters.until else "",
@@ -133,6 +136,9 @@ class FilterPane(Vertical):
             until.border_title = "Until"
             yield until
         yield Static(id="date-problem", markup=False)
+        evidence = EvidenceFilters(filters, id="evidence")
+        evidence.border_title = "Evidence v"
+        yield evidence
 
     # --- what the screen tells it -------------------------------------------------
 
@@ -141,9 +147,11 @@ class FilterPane(Vertical):
         filters: Filters,
         actor_counts: Mapping[str, int] | None = None,
         theme_counts: Mapping[str, int] | None = None,
+        evidence_counts: Mapping[Evidence, int] | None = None,
     ) -> None:
         self.query_one("#actors", FacetList).show(filters.actors, actor_counts)
         self.query_one("#themes", FacetList).show(filters.themes, theme_counts)
+        self.query_one("#evidence", EvidenceFilters).show(filters, evidence_counts)
 
     def show_dates(self, since: dt.date | None, until: dt.date | None) -> None:
         """Put a date range chosen elsewhere (the density strip) in the since and until boxes."""

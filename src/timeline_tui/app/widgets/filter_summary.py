@@ -8,6 +8,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widget import Widget
 
+from timeline_tui.app import key_help
 from timeline_tui.catalogue.model import Catalogue
 from timeline_tui.query import Filters
 from timeline_tui.query.describe import describe_filters
@@ -16,6 +17,13 @@ from timeline_tui.text.printable import printable
 __all__ = ["FilterSummary", "describe_filters"]
 
 
+_CHANGE_HINT = "   " + key_help.hint(("main.clear", "clears"), ("main.command", "command"))
+_FILTER_HINT = "   " + key_help.hint(
+    ("main.search", "search"),
+    ("main.actors", "actors"),
+    ("main.themes", "themes"),
+    ("main.dates", "dates"),
+)
 _TITLE_GAP = "   "
 _TITLE_LEAST = 12
 """Cells a shortened title needs to be worth showing."""
@@ -53,9 +61,9 @@ class FilterSummary(Widget):
         described = describe_filters(filters, catalogue)
         if described:
             parts += [(" · ", "$text-muted"), " · ".join(described)]
-            hint = "   c clears · L command"
+            hint = _CHANGE_HINT
         else:
-            hint = "   / search · a actors · t themes · d dates"
+            hint = _FILTER_HINT
         self._counted = Content.assemble(*parts)
         self.content = Content.assemble(self._counted, (hint, "$text-muted"))
         self._title = Content.styled(printable(catalogue.title or ""), "bold $text-accent")

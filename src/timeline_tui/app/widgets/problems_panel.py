@@ -10,12 +10,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from timeline_tui.app import key_help, keys
 from timeline_tui.catalogue.errors import Problem, Severity
 from timeline_tui.text.printable import printable
 
@@ -71,9 +72,7 @@ class ProblemsPanel(ProblemList):
     }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "hide", "Hide", id="problems_panel.hide", tooltip="Hide the problems"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys.PROBLEMS_PANEL
 
     def show_failure(self, file_name: str, problems: Sequence[Problem]) -> None:
         """Say that `file_name` no longer loads, and why."""
@@ -82,7 +81,10 @@ class ProblemsPanel(ProblemList):
         self.border_title = Content(
             f"{printable(file_name)} does not load: {count} problem{'s' if count != 1 else ''}"
         )
-        self.border_subtitle = Content("the last good version is shown · enter edits · esc hides")
+        self.border_subtitle = Content(
+            "the last good version is shown · enter edits · "
+            + key_help.hint(("problems_panel.hide", "hides"))
+        )
         self.show_problems(problems)
         self.display = True
 

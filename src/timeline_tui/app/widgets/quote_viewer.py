@@ -7,12 +7,13 @@ from typing import ClassVar
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.geometry import Region
 from textual.widgets import Static
 
+from timeline_tui.app import key_help, keys
 from timeline_tui.app.quotes import ArticleCache, quote_in_context, source_heading
 from timeline_tui.app.search_marks import best_matching, term_pattern, term_spans
 from timeline_tui.app.widgets.timeline_view import (
@@ -25,14 +26,19 @@ from timeline_tui.catalogue.model import Catalogue, Citation, Event
 from timeline_tui.sources.verify import verify_citations
 from timeline_tui.text.printable import printable
 
+_KEYS_HINT = key_help.hint(
+    (("main.next_source", "main.previous_source"), "next/previous"),
+    ("main.article", "article"),
+    ("main.copy", "copy"),
+    ("main.zoom", "whole screen"),
+    ("main.back", "closes"),
+)
+
 
 class QuoteViewer(VerticalScroll):
     """What the sources say about one event; `n`/`p` (on the screen) move between sources."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "scroll_down", "Scroll down", show=False, id="quotes.down"),
-        Binding("k", "scroll_up", "Scroll up", show=False, id="quotes.up"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys.QUOTES
 
     MATCH_STYLE = "bold underline"
     """Search words, over whatever style the text has."""
@@ -84,9 +90,7 @@ class QuoteViewer(VerticalScroll):
         yield Static(id="quote-event")
 
     def on_mount(self) -> None:
-        self.border_title = Content(
-            "Sources · n/p next/previous · o article · y copy · z whole screen · esc closes"
-        )
+        self.border_title = Content(f"Sources · {_KEYS_HINT}")
         # after the first paint: at 100,000 events reading every article takes a second
         self.call_after_refresh(self._verify)
 

@@ -7,6 +7,7 @@ lines are kept in an LRU cache, so scrolling and filtering cost the same with
 
 from __future__ import annotations
 
+import operator
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -16,12 +17,13 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from timeline_tui.app import keys
 from timeline_tui.app.cells import fit, split_line
 from timeline_tui.app.line_map import LINES_PER_EVENT, LineMap, compact_date
 from timeline_tui.app.messages import EventChosen, EventHighlighted
@@ -36,28 +38,20 @@ DISPUTED_MARK = "≠"
 SINGLE_SOURCE_MARK = "¹"
 UNVERIFIED_MARK = "✗"
 """In the gutter of an event with a quote that could not be verified in its article."""
+STAR_MARK = "★"
+"""On the row of an event the reader marked (`m`)."""
+DRAFT_MARK = "✎"
+"""On the row of a draft event (`draft: true`), not yet written up."""
 _GUTTER = 1
-_TITLE_COLUMN = _GUTTER + DATE_WIDTH + 1 + 2 + 1
+_MARKS = 4
+"""Disputed, single source, star, draft."""
+_TITLE_COLUMN = _GUTTER + DATE_WIDTH + 1 + _MARKS + 1
 
 
 class TimelineView(ScrollView, can_focus=True):
     """Events under year headings, with a cursor on one event."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "cursor_down", "Next event", show=False, id="timeline.down"),
-        Binding("k,up", "cursor_up", "Previous event", show=False, id="timeline.up"),
-        Binding("pagedown", "page_down", "Page down", show=False, id="timeline.page_down"),
-        Binding("pageup", "page_up", "Page up", show=False, id="timeline.page_up"),
-        Binding("g,home", "first", "First event", show=False, id="timeline.first"),
-        Binding("G,end", "last", "Last event", show=False, id="timeline.last"),
-        Binding(
-            "enter",
-            "choose",
-            "Quotes",
-            id="timeline.choose",
-            tooltip="Show the sources and quotes of the highlighted event",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys.TIMELINE
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "timeline-view--year",
@@ -69,6 +63,8 @@ class TimelineView(ScrollView, can_focus=True):
         "timeline-view--disputed",
         "timeline-view--single-source",
         "timeline-view--unverified",
+        "timeline-view--star",
+        "timeline-view--draft",
         "timeline-view--match",
         "timeline-view--cursor",
         "timeline-view--empty",
@@ -89,6 +85,8 @@ class TimelineView(ScrollView, can_focus=True):
         & > .timeline-view--disputed { color: $text-warning; text-style: bold; }
         & > .timeline-view--single-source { color: $text-muted; }
         & > .timeline-view--unverified { color: $text-error; text-style: bold; }
+        & > .timeline-view--star { color: $text-warning; }
+        & > .timeline-view--draft { color: $text-secondary; }
         & > .timeline-view--match { text-style: bold underline; }
         & > .timeline-view--empty { color: $text-muted; }
         & > .timeline-view--cursor { background: $block-cursor-blurred-background; }
@@ -112,20 +110,28 @@ class TimelineView(ScrollView, can_focus=True):
         self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(maxsize=4096)
         self._unverified: frozenset[str] = frozenset()
         """Ids of the events with a quote that could not be verified."""
+        self._starred: frozenset[str] = frozenset()
+        """Ids of the events the reader marked."""
+        self._reverse = False
+        """Whether `_matches` runs newest first (descending positions)."""
 
     # --- what the screen tells it -------------------------------------------------
 
-    def show(self, matches: Sequence[int], lines: LineMap, search: str = "") -> None:
+    def show(
+        self, matches: Sequence[int], lines: LineMap, search: str = "", *, reverse: bool = False
+    ) -> None:
         """Show a new filter result, keeping the cursor on the same event when it still matches.
 
         Args:
-            matches: Ascending positions of the matching events.
+            matches: Positions of the matching events, ascending (descending when `reverse`).
             lines: Their line map.
             search: The search text, whose words are underlined in titles.
+            reverse: Newest first.
         """
         kept = self.highlighted_event
         self._matches = matches
         self._lines = lines
+        self._reverse = reverse
         terms = tuple(search_terms(search))
         if terms != self._terms:
             self._terms = terms
@@ -136,7 +142,7 @@ class TimelineView(ScrollView, can_focus=True):
         elif kept is None:
             self._cursor = 0
         else:
-            self._cursor = min(bisect_left(matches, kept), len(matches) - 1)
+            self._cursor = min(self._place_of(kept), len(matches) - 1)
         self.refresh()
         self._scroll_to_cursor()
         if self.highlighted_event != kept:
@@ -149,11 +155,27 @@ class TimelineView(ScrollView, can_focus=True):
 
     def highlight_event(self, event: int) -> bool:
         """Move the cursor to an event; False when it does not match the filters."""
-        position = bisect_left(self._matches, event)
+        position = self._place_of(event)
         if position >= len(self._matches) or self._matches[position] != event:
             return False
         self._move_to(position)
         return True
+
+    def _place_of(self, event: int) -> int:
+        """Where `event` is, or would be, in `_matches` (in their order)."""
+        if self._reverse:
+            return bisect_left(self._matches, -event, key=operator.neg)
+        return bisect_left(self._matches, event)
+
+    def shows(self, event: int) -> bool:
+        """Whether the event is in the timeline (passes the filters)."""
+        position = self._place_of(event)
+        return position < len(self._matches) and self._matches[position] == event
+
+    @property
+    def reverse(self) -> bool:
+        """Whether the events run newest first."""
+        return self._reverse
 
     def highlight_year(self, year: int) -> None:
         """Move the cursor to the first matching event of `year` (or the next year with one)."""
@@ -264,6 +286,13 @@ class TimelineView(ScrollView, can_focus=True):
             self._strips.clear()
             self.refresh()
 
+    def mark_starred(self, event_ids: frozenset[str]) -> None:
+        """Show `STAR_MARK` on these events' rows (the reader's marks)."""
+        if event_ids != self._starred:
+            self._starred = event_ids
+            self._strips.clear()
+            self.refresh()
+
     def on_focus(self) -> None:
         self.refresh()
 
@@ -340,12 +369,16 @@ class TimelineView(ScrollView, can_focus=True):
             single = SINGLE_SOURCE_MARK if len(event.source_ids) == 1 else " "
             segments.append(Segment(disputed, style("disputed", highlighted)))
             segments.append(Segment(single, style("single-source", highlighted)))
+            star = STAR_MARK if event.id in self._starred else " "
+            segments.append(Segment(star, style("star", highlighted)))
+            draft = DRAFT_MARK if event.draft else " "
+            segments.append(Segment(draft, style("draft", highlighted)))
             segments.append(Segment(" ", base))
             title, _ = split_line(printable(event.title), width - _TITLE_COLUMN)
             segments.extend(self._title_segments(title, highlighted))
         else:
             segments.append(Segment(second_date.ljust(DATE_WIDTH), style("date", highlighted)))
-            segments.append(Segment(" " * 4, base))
+            segments.append(Segment(" " * (_MARKS + 2), base))
             room = width - _TITLE_COLUMN
             # a title too long for its line goes on here, before the actors and themes
             _, rest = split_line(printable(event.title), room)
