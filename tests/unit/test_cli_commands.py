@@ -106,3 +106,17 @@ def test_the_table_caption_states_the_filters_as_understood(make_catalogue):
 def test_the_table_caption_without_filters_counts_events(make_catalogue):
     catalogue = load_catalogue(make_catalogue())
     assert _caption(build_filters(catalogue), 5, catalogue) == "5 of 5 events"
+
+
+def test_without_catalog_the_events_yaml_here_is_read_before_the_embedded_one(
+    capsys, make_catalogue, monkeypatch, tmp_path
+):
+    path = make_catalogue()
+    monkeypatch.chdir(path.parent)
+    assert main(["check"]) == 0
+    assert capsys.readouterr().err.startswith("events.yaml: OK")
+    empty = tmp_path / "elsewhere"
+    empty.mkdir()
+    monkeypatch.chdir(empty)
+    assert main(["check"]) == 0
+    assert "62 events" in capsys.readouterr().err, "no events.yaml here: the embedded catalogue"

@@ -104,7 +104,13 @@ def _progress_line(path: Path) -> Iterator[ProgressLine]:
 
 
 def _catalogue_path(args: argparse.Namespace) -> Path:
-    return Path(args.catalog) if args.catalog else embedded_catalogue_path()
+    """`--catalog`; else `events.yaml` in this folder, as the writing commands take it, so
+    `timeline check` after `timeline draft --write` checks what was written; else the
+    embedded catalogue."""
+    if args.catalog:
+        return Path(args.catalog)
+    here = Path("events.yaml")
+    return here if here.is_file() else embedded_catalogue_path()
 
 
 def _filters(args: argparse.Namespace, catalogue: Catalogue) -> Filters:
