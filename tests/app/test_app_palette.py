@@ -13,6 +13,9 @@ from app_testing import (
 )
 from textual.command import CommandPalette
 
+from timeline_tui.app.commands import _titles
+from timeline_tui.catalogue import load_catalogue
+from timeline_tui.catalogue.model import Catalogue
 from timeline_tui.query import Filters
 
 
@@ -40,6 +43,20 @@ async def test_an_event_hidden_by_the_filters_clears_them_to_show_it(make_catalo
         await settle(pilot)
         assert main_screen(app).filters == Filters()
         assert highlighted_id(app) == "port"
+
+
+class _Screen:
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+
+
+def test_titles_are_folded_once_per_catalogue_and_again_after_a_reload(make_catalogue):
+    screen = _Screen(load_catalogue(make_catalogue()))
+    titles = _titles(screen)
+    assert _titles(screen) is titles
+    screen.catalogue = load_catalogue(make_catalogue())  # what a reload does
+    assert _titles(screen) is not titles
+    assert list(_titles(screen).matching("embassies")) == list(titles.matching("embassies"))
 
 
 async def test_a_theme_found_by_name_is_ticked_and_found_again_unticked(make_catalogue):

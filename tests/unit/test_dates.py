@@ -210,3 +210,23 @@ def test_one_date_is_a_partial_date_at_the_precision_of_its_words():
 def test_a_stretch_of_time_is_not_one_date(text):
     with pytest.raises(DateError, match="is a stretch of time .*, not one date"):
         parse_date_expression(text, relative_base=dt.date(2024, 7, 11))
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "shortened"),
+    [
+        ("2024-07-03", "2024-07-04", ("3", True)),
+        ("2024-07-03", "2024-08-04", ("3 Jul", False)),
+        ("2024-07", "2024-08", ("Jul", False)),
+        ("2024-07", "2025-08", None),
+        ("2024-07", "2024-08-04", None),
+        ("2014", "2016", None),
+    ],
+)
+def test_a_start_within_the_end_year_drops_what_the_end_shows(start, end, shortened):
+    span = DateSpan(PartialDate.parse(start), PartialDate.parse(end))
+    assert span.start_within_year() == shortened
+
+
+def test_a_single_date_has_no_shortened_start():
+    assert DateSpan(PartialDate.parse("2024-07-03")).start_within_year() is None

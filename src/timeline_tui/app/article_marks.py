@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from timeline_tui.catalogue.errors import CatalogueError
 from timeline_tui.catalogue.model import Catalogue, Event
-from timeline_tui.sources.coverage import Status, analyse
+from timeline_tui.sources.coverage import CoverageMention, Status, analyse
 from timeline_tui.sources.provenance import Article
 from timeline_tui.text.printable import printable
 
@@ -45,17 +45,41 @@ class Kind(str, enum.Enum):
 
 @dataclass(frozen=True, slots=True)
 class MentionSpan:
-    """A date mention as `timeline coverage` sorts it, at raw offsets of the article."""
+    """A date mention as `timeline coverage` sorts it, read the way the article screen shows it.
 
-    start: int
-    end: int
-    text: str
-    status: Status
-    resolved: str | None
-    """The date it stands for, as the timeline shows dates (`2 Mar 2021`)."""
-    precision: str
-    event: str | None = None
-    reason: str | None = None
+    Everything comes from `coverage` (what it covers: `coverage.event`, why it is
+    excluded: `coverage.reason`); the properties give the screen its offsets and words,
+    and the date in the timeline's display form.
+    """
+
+    coverage: CoverageMention
+
+    @property
+    def start(self) -> int:
+        """Raw offset of the mention in the article."""
+        return self.coverage.mention.start
+
+    @property
+    def end(self) -> int:
+        return self.coverage.mention.end
+
+    @property
+    def text(self) -> str:
+        return self.coverage.mention.text
+
+    @property
+    def status(self) -> Status:
+        return self.coverage.status
+
+    @property
+    def resolved(self) -> str | None:
+        """The date it stands for, as the timeline shows dates (`2 Mar 2021`)."""
+        resolved = self.coverage.mention.resolved
+        return None if resolved is None else resolved.display()
+
+    @property
+    def precision(self) -> str:
+        return self.coverage.mention.precision.label
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,21 +103,7 @@ def find_source_mentions(catalogue: Catalogue, source_id: str) -> SourceMentions
         report = analyse(catalogue, [source_id])
     except (CatalogueError, ValueError, OSError) as error:
         return SourceMentions(problem=printable(str(error)))
-    return SourceMentions(
-        tuple(
-            MentionSpan(
-                start=m.mention.start,
-                end=m.mention.end,
-                text=m.mention.text,
-                status=m.status,
-                resolved=None if m.mention.resolved is None else m.mention.resolved.display(),
-                precision=m.mention.precision.label,
-                event=m.event,
-                reason=m.reason,
-            )
-            for m in report.mentions
-        )
-    )
+    return SourceMentions(tuple(MentionSpan(m) for m in report.mentions))
 
 
 class Locator:

@@ -10,16 +10,20 @@ import asyncio
 from collections.abc import Callable, Mapping
 from functools import partial
 from typing import Protocol
+from weakref import WeakKeyDictionary
 
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
-from timeline_tui.catalogue.model import Actor, Catalogue, Theme
-from timeline_tui.query import Facet, Filters
+from timeline_tui.catalogue.model import Actor, Catalogue, Event, Theme
+from timeline_tui.query import Facet, Filters, TitleMatcher
 from timeline_tui.text.printable import printable
 
 EVENT_HIT_LIMIT = 40
 """Events shown for one query: enough to choose from, few enough to stay quick at 100,000."""
+
+TITLES_PER_TURN = 2000
+"""Titles looked at before letting the palette take the next keystroke."""
 
 
 class CatalogueScreen(Protocol):
@@ -36,6 +40,23 @@ class CatalogueScreen(Protocol):
     def go_to_event(self, event: int) -> None: ...
 
     def toggle_facet(self, facet: Facet, value: str) -> None: ...
+
+
+_TITLES: WeakKeyDictionary[object, tuple[list[Event], TitleMatcher]] = WeakKeyDictionary()
+"""Per screen, the titles its palette searches and the events they were folded from.
+
+A provider lives only while the palette is open; this keeps the folded titles from one
+opening to the next, until a reload gives the screen other events.
+"""
+
+
+def _titles(screen: CatalogueScreen) -> TitleMatcher:
+    """The titles of `screen`'s events, folded once per catalogue."""
+    events = screen.catalogue.events
+    cached = _TITLES.get(screen)
+    if cached is None or cached[0] is not events:
+        cached = _TITLES[screen] = (events, TitleMatcher(events))
+    return cached[1]
 
 
 def _highlighted(matcher: Matcher, text: str, detail: str = "") -> Content:
@@ -93,31 +114,30 @@ class CatalogueCommands(Provider):
             score = matcher.match(text)
             if score > 0:
                 yield Hit(score, _highlighted(matcher, text, detail), command, text=text)
-        words = query.casefold().split()
         screen = self._target
+        titles = _titles(screen)
         events = screen.catalogue.events
         found = 0
-        for position, event in enumerate(events):
-            if position % 2000 == 1999:
+        for start in range(0, len(titles), TITLES_PER_TURN):
+            if start:
                 await asyncio.sleep(0)  # let the palette take the next keystroke
-            title = event.title.casefold()
-            if not all(word in title for word in words):
-                continue
-            text = f"{event.date.display()}  {printable(event.title)}"
-            score = matcher.match(text)
-            if score <= 0:
-                continue
-            detail = (
-                "event: go to it"
-                if screen.shows_event(position)
-                else "event: go to it (clears the filters that hide it)"
-            )
-            yield Hit(
-                score,
-                _highlighted(matcher, text, detail),
-                partial(screen.go_to_event, position),
-                text=text,
-            )
-            found += 1
-            if found >= EVENT_HIT_LIMIT:
-                break
+            for position in titles.matching(query, start, start + TITLES_PER_TURN):
+                event = events[position]
+                text = f"{event.date.display()}  {printable(event.title)}"
+                score = matcher.match(text)
+                if score <= 0:
+                    continue
+                detail = (
+                    "event: go to it"
+                    if screen.shows_event(position)
+                    else "event: go to it (clears the filters that hide it)"
+                )
+                yield Hit(
+                    score,
+                    _highlighted(matcher, text, detail),
+                    partial(screen.go_to_event, position),
+                    text=text,
+                )
+                found += 1
+                if found >= EVENT_HIT_LIMIT:
+                    return

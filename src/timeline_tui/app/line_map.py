@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from timeline_tui.catalogue.dates import DateSpan
+from timeline_tui.catalogue.dates import DateSpan, Precision
 
 LINES_PER_EVENT = 2
 """The date and title line, then the actors and themes line."""
@@ -188,24 +188,10 @@ def compact_date(span: DateSpan) -> tuple[str, str]:
     start, end = span.start, span.end
     if end is None or end == start:
         return start.display(), ""
-    same_precision = start.precision == end.precision
-    if (
-        same_precision
-        and start.day is not None
-        and (start.year, start.month)
-        == (
-            end.year,
-            end.month,
-        )
-    ):
-        return f"{start.day}–{end.display()}", ""
-    if (
-        same_precision
-        and start.day is None
-        and start.month is not None
-        and (start.year == end.year)
-    ):
-        return f"{start.display().split()[0]}–{end.display()}", ""
-    if same_precision and start.month is None:
+    shortened = span.start_within_year()
+    # a day range within a month, or months within a year, fit on one line
+    if shortened is not None and (shortened[1] or start.day is None):
+        return f"{shortened[0]}–{end.display()}", ""
+    if start.precision is end.precision is Precision.YEAR:
         return f"{start.year}–{end.year}", ""
     return start.display(), f"– {end.display()}"

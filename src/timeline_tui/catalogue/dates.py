@@ -194,18 +194,29 @@ class DateSpan:
         start, end = self.start, self.end
         if end is None:
             return start.display()
-        same_precision = start.precision is end.precision
-        if same_precision and start.year == end.year and start.precision is not Precision.YEAR:
-            if start.precision is Precision.DAY and start.month == end.month:
-                return f"{start.day}–{end.display()}"
-            head = start.display().rsplit(" ", 1)[0]
-            return f"{head} – {end.display()}"
-        return f"{start.display()} – {end.display()}"
+        shortened = self.start_within_year()
+        if shortened is None:
+            return f"{start.display()} – {end.display()}"
+        head, day_only = shortened
+        return f"{head}{'–' if day_only else ' – '}{end.display()}"
 
     def long_display(self) -> str:
         if self.end is None:
             return self.start.long_display()
         return f"{self.start.long_display()} – {self.end.long_display()}"
+
+    def start_within_year(self) -> tuple[str, bool] | None:
+        """The start before an end of the same year and precision, without that year, and
+        whether it is the day alone: (`3`, True) in `3–4 Jul 2024`, (`Jul`, False) in
+        `Jul – Aug 2024`, (`3 Jul`, False) in `3 Jul – 4 Aug 2024`; else None (years too)."""
+        start, end = self.start, self.end
+        if end is None or (end.year, end.precision) != (start.year, start.precision):
+            return None
+        if start.precision is Precision.YEAR:
+            return None
+        if start.precision is Precision.DAY and start.month == end.month:
+            return str(start.day), True
+        return start.display().rsplit(" ", 1)[0], False
 
 
 _DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})\s+([A-Za-z]+\.?),?\s+(\d{4})$")

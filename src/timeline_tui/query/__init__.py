@@ -3,7 +3,7 @@
 `filters` says what to show (`Filters`, and `build_filters` from what a person
 typed); `index` answers it with bitmasks (`Index`), helped by `day_index`
 (dates), `text_search` (`--search`) and `evidence` (disputed, corroborated,
-with figures, drafts).
+with figures, drafts). `titles` finds events by title (`TitleMatcher`).
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from timeline_tui.query.filters import (
 from timeline_tui.query.index import Index
 from timeline_tui.query.jump import first_at_or_after, parse_jump
 from timeline_tui.query.text_search import search_terms
+from timeline_tui.query.titles import TitleMatcher
 
 __all__ = [
     "ALL_OF_FACETS",
@@ -36,6 +37,7 @@ __all__ = [
     "Filters",
     "Index",
     "QueryError",
+    "TitleMatcher",
     "build_filters",
     "first_at_or_after",
     "parse_bound",

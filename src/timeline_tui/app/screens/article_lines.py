@@ -90,7 +90,7 @@ def _mention_content(mark: MentionMark) -> Content:
         why = "open: no event quotes its sentence and no exclusion sets it aside"
         parts.append((why, "$text-warning"))
     elif mention.status is Status.EXCLUDED:
-        parts.append((f"excluded: {printable(mention.reason or '')}", "$text-muted"))
+        parts.append((f"excluded: {printable(mention.coverage.reason or '')}", "$text-muted"))
     else:
-        parts.append((f"covered by {printable(mention.event or '')}", "$text-muted"))
+        parts.append((f"covered by {printable(mention.coverage.event or '')}", "$text-muted"))
     return Content.assemble(*parts)
