@@ -50,6 +50,7 @@ from timeline_tui import __version__
 from timeline_tui.cache import entry
 from timeline_tui.cache.folder import SUFFIX, Folder
 from timeline_tui.cache.spelling import respell
+from timeline_tui.catalogue.collector import gc_paused
 from timeline_tui.catalogue.files import Unreadable, read_catalogue_bytes
 from timeline_tui.catalogue.model import Catalogue
 from timeline_tui.query import Index
@@ -141,15 +142,10 @@ def _frozen(
 ) -> tuple[Catalogue, dict[str, Any] | None]:
     # The collector stays off until the objects are frozen: re-enabled earlier, its
     # next run would walk every object just made, a quarter of a second at 100,000.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():
         loaded = _load(path, use_cache, want_index, report)
         if len(loaded[0].events) >= FREEZE_FROM:
             gc.freeze()
-    finally:
-        if was_enabled:
-            gc.enable()
     return loaded
 
 

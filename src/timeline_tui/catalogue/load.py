@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import difflib
-import gc
 import math
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from timeline_tui.catalogue.collector import gc_paused
 from timeline_tui.catalogue.dates import DateError, DateSpan
 from timeline_tui.catalogue.errors import CatalogueError, Problem, Severity
 from timeline_tui.catalogue.fields import FieldReader, Invalid, describe, join_field
@@ -51,18 +50,6 @@ DISPUTE_KEYS = ("about", "note")
 EXCLUSION_KEYS = ("source", "quote", "reason")
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Building many small objects triggers the cyclic collector over and over; none are cycles."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def load_catalogue(path: Path | str, report: Report | None = None) -> Catalogue:
     """Read and validate a catalogue; what is odd but usable is in its `warnings`.
 
@@ -76,7 +63,7 @@ def load_catalogue(path: Path | str, report: Report | None = None) -> Catalogue:
     name = str(path)
     folder = catalogue_folder(path)
     source = read_source(path)
-    with _gc_paused():
+    with gc_paused():
         data = load_yaml(source, name, report)
         del source  # 48 MB at 100,000 events, not needed beside the catalogue being built
         return build_catalogue(data, path, report, folder)
