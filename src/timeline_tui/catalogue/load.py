@@ -182,6 +182,15 @@ def _unknown(
     )
 
 
+def _check_source(
+    reader: FieldReader, item: YamlMap, field: str, source: str, sources: dict[str, Source]
+) -> None:
+    """Report `source`, named under `field` by a citation or an exclusion, if no source has it."""
+    if source not in sources:
+        at = Location(reader.name, line_of(item, "source"), field)
+        _unknown(reader, at, "source", source, sources, "source")
+
+
 def _source(reader: FieldReader, value: object, line: int, field: str, folder: Path) -> Source:
     item = reader.mapping(value, line, field, SOURCE_KEYS)
     source_id = reader.text(item, "id", field)
@@ -339,15 +348,7 @@ def _citation(
     item = reader.mapping(value, line, field, CITATION_KEYS)
     source = reader.text(item, "source", field)
     location = Location(reader.name, line_of(item, "quote"), f"{field}.quote")
-    if source not in sources:
-        _unknown(
-            reader,
-            Location(reader.name, line_of(item, "source"), field),
-            "source",
-            source,
-            sources,
-            "source",
-        )
+    _check_source(reader, item, field, source, sources)
     return Citation(source=source, quote=reader.text(item, "quote", field), location=location)
 
 
@@ -401,15 +402,7 @@ def _exclusion(
 ) -> Exclusion:
     item = reader.mapping(value, line, field, EXCLUSION_KEYS)
     source = reader.text(item, "source", field)
-    if source not in sources:
-        _unknown(
-            reader,
-            Location(reader.name, line_of(item, "source"), field),
-            "source",
-            source,
-            sources,
-            "source",
-        )
+    _check_source(reader, item, field, source, sources)
     return Exclusion(
         source=source,
         quote=reader.text(item, "quote", field),
