@@ -24,7 +24,6 @@ from timeline_tui.catalogue.model import (
     Location,
     Source,
     Theme,
-    event_sort_key,
 )
 from timeline_tui.catalogue.yamlfile import YamlList, YamlMap, line_of, load_yaml, read_source
 from timeline_tui.text.progress import Report
@@ -128,7 +127,7 @@ def build_catalogue(
         sources=sources,
         actors=actors,
         themes=themes,
-        events=sorted(events.values(), key=event_sort_key),
+        events=list(events.values()),  # put in date order by `Catalogue` itself
         excluded=excluded,
         title=title,
         warnings=reader.problems,
