@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-import random
 
 from timeline_tui.app.density import density_by_year
-from timeline_tui.app.filtering import FilterEngine, in_date_order
+from timeline_tui.app.filtering import FilterEngine
 from timeline_tui.catalogue import load_catalogue
 from timeline_tui.query import Filters, Index
 
@@ -30,15 +28,3 @@ def test_every_event_matching_is_a_range(make_catalogue):
     index = Index(load_catalogue(make_catalogue()))
     outcome = FilterEngine(index).run(Filters())
     assert outcome.matches == range(5)
-
-
-def test_events_out_of_date_order_are_put_in_order(make_catalogue):
-    catalogue = load_catalogue(make_catalogue())
-    shuffled = dataclasses.replace(
-        catalogue, events=random.Random(3).sample(catalogue.events, len(catalogue.events))
-    )
-    index = Index(shuffled)
-    ordered = in_date_order(index)
-    assert [e.id for e in ordered.events] == [e.id for e in catalogue.events]
-    in_order = Index(catalogue)
-    assert in_date_order(in_order) is in_order

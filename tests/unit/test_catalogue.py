@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
+import random
 
 import pytest
 import yaml
@@ -236,3 +238,17 @@ def test_check_reports_every_problem_in_one_run(capsys, make_catalogue):
     assert "events[trade-2019].sources[0].quote: quote not found in one.txt" in out
     assert len(out.splitlines()) == 3
     assert "3 error(s)" in err
+
+
+def test_a_catalogue_built_out_of_date_order_puts_its_events_in_order(make_catalogue):
+    catalogue = load_catalogue(make_catalogue())
+    shuffled = dataclasses.replace(
+        catalogue, events=random.Random(3).sample(catalogue.events, len(catalogue.events))
+    )
+    assert [e.id for e in shuffled.events] == [e.id for e in catalogue.events]
+
+
+def test_a_catalogue_built_in_date_order_keeps_its_events_list(make_catalogue):
+    catalogue = load_catalogue(make_catalogue())
+    in_order = dataclasses.replace(catalogue, events=catalogue.events)
+    assert in_order.events is catalogue.events

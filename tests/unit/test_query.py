@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import random
 
@@ -152,11 +153,9 @@ def test_bitmasks_hold_for_many_events(tmp_path):
 
 def test_parts_from_another_catalogue_are_ignored(index, make_catalogue):
     parts = index.export_parts()
-    assert set(parts) == {"size", "days", "masks", "haystacks", "evidence"}
     restored = Index.with_parts(index.catalogue, parts)
     assert restored._haystacks is index.haystacks
-    parts["size"] += 1
-    other = Index.with_parts(index.catalogue, parts)
+    other = Index.with_parts(index.catalogue, dataclasses.replace(parts, size=parts.size + 1))
     assert other._haystacks is None
     assert ids(other, Filters(text="embassies")) == ["embassies"]
 

@@ -12,7 +12,7 @@ from textual.screen import Screen
 
 from timeline_tui.app import keys
 from timeline_tui.app.editor import EditorClosed, open_in_editor
-from timeline_tui.app.filtering import FilterEngine, in_date_order
+from timeline_tui.app.filtering import FilterEngine
 from timeline_tui.app.frame_hold import FrameHold
 from timeline_tui.app.quotes import ArticleCache
 from timeline_tui.app.reload import Reloader
@@ -50,7 +50,7 @@ class TimelineApp(App[None]):
             reverse: Newest first (`--reverse`).
         """
         super().__init__()
-        self.index = in_date_order(index)
+        self.index = index
         self.initial_filters = filters or Filters()
         self.initial_reverse = reverse
         self.engine = FilterEngine(self.index)

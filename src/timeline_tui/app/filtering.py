@@ -8,14 +8,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import itertools
-import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from timeline_tui.app.density import DensityIndex
 from timeline_tui.app.line_map import LineMap, YearIndex
-from timeline_tui.catalogue.model import event_sort_key
 from timeline_tui.query import Evidence, Filters, Index
 from timeline_tui.query.bitmask import set_bits
 
@@ -41,26 +38,13 @@ class FilterOutcome:
     """Newest first: `matches` and the line map run from the latest event back."""
 
 
-def in_date_order(index: Index) -> Index:
-    """`index`, or when its events are out of date order, an index of them sorted.
-
-    The timeline, its year blocks and the density strip all rely on date order.
-    `load_catalogue` sorts; a catalogue built by hand may not be.
-    """
-    first_days = index.first_days
-    if all(map(operator.le, first_days, itertools.islice(first_days, 1, None))):
-        return index
-    events = sorted(index.events, key=event_sort_key)
-    return Index(dataclasses.replace(index.catalogue, events=events))
-
-
 class FilterEngine:
     """The per-catalogue indexes behind the main screen, built once."""
 
     def __init__(self, index: Index) -> None:
         """
         Args:
-            index: An index whose events are in date order (see `in_date_order`).
+            index: An index; its events are in date order, as a `Catalogue` keeps them.
         """
         self.index = index
         self.years = YearIndex.of(index.first_days)

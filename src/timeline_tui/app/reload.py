@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from textual.widgets import Input
 
-from timeline_tui.app.filtering import FilterEngine, FilterOutcome, in_date_order
+from timeline_tui.app.filtering import FilterEngine, FilterOutcome
 from timeline_tui.app.quotes import ArticleCache
 from timeline_tui.app.screens.main import MainScreen
 from timeline_tui.app.watch import FileWatch, carry_filters, watched_paths
@@ -55,7 +55,7 @@ def load_for(path: Path, filters: Filters, *, use_cache: bool = True) -> Loaded:
         CatalogueError: the catalogue does not load.
     """
     start = time.perf_counter()
-    index = in_date_order(load_index(path, use_cache=use_cache))
+    index = load_index(path, use_cache=use_cache)
     engine = FilterEngine(index)
     outcome = engine.run(carry_filters(filters, index.catalogue)[0])
     return Loaded(index, engine, outcome, time.perf_counter() - start)

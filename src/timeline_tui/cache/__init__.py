@@ -50,9 +50,10 @@ from timeline_tui import __version__
 from timeline_tui.cache import entry
 from timeline_tui.cache.folder import SUFFIX, Folder
 from timeline_tui.cache.spelling import respell
+from timeline_tui.catalogue.collector import gc_paused
 from timeline_tui.catalogue.files import Unreadable, read_catalogue_bytes
 from timeline_tui.catalogue.model import Catalogue
-from timeline_tui.query import Index
+from timeline_tui.query import Index, IndexParts
 from timeline_tui.text.progress import Report
 
 __all__ = [
@@ -138,24 +139,19 @@ def load_index(path: Path | str, *, use_cache: bool = True, report: Report | Non
 
 def _frozen(
     path: Path, use_cache: bool, want_index: bool, report: Report | None
-) -> tuple[Catalogue, dict[str, Any] | None]:
+) -> tuple[Catalogue, IndexParts | None]:
     # The collector stays off until the objects are frozen: re-enabled earlier, its
     # next run would walk every object just made, a quarter of a second at 100,000.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():
         loaded = _load(path, use_cache, want_index, report)
         if len(loaded[0].events) >= FREEZE_FROM:
             gc.freeze()
-    finally:
-        if was_enabled:
-            gc.enable()
     return loaded
 
 
 def _load(
     path: Path, use_cache: bool, want_index: bool, report: Report | None
-) -> tuple[Catalogue, dict[str, Any] | None]:
+) -> tuple[Catalogue, IndexParts | None]:
     _LOADED.pop(str(path), None)
     location = cache_dir() if use_cache else None
     if location is None:
@@ -266,7 +262,7 @@ def _article_places(catalogue: Catalogue) -> list[list[str]]:
 
 def _read(
     folder: Folder, name: str, key: dict[str, Any], path: Path, want_index: bool
-) -> tuple[Catalogue, dict[str, Any] | None] | None:
+) -> tuple[Catalogue, IndexParts | None] | None:
     """The cached catalogue (and index parts, if wanted), or None on a miss."""
     try:
         with folder.reading(name) as opened:
@@ -297,7 +293,7 @@ def _write(
     key: dict[str, Any],
     path: Path,
     catalogue: Catalogue,
-    parts: dict[str, Any],
+    parts: IndexParts,
     report: Report | None,
 ) -> None:
     """Write the entry, then bound the folder's size; give up silently on any error."""

@@ -27,7 +27,10 @@ from typing import Any, BinaryIO
 import msgspec
 
 from timeline_tui.catalogue.model import Catalogue, Event
+from timeline_tui.query import FACETS, Facet
+from timeline_tui.query import IndexParts as Built
 from timeline_tui.query.bitmask import mask_of, set_bits
+from timeline_tui.query.evidence import EvidenceMasks
 
 MAGIC = b"timeline-tui cache\n"
 _FRAME = struct.Struct("<Q32s")
@@ -39,10 +42,12 @@ class Corrupt(Exception):
 
 @dataclasses.dataclass(slots=True)
 class IndexParts:
-    """`Index.export_parts` as stored: facet masks as sorted event positions, whose
-    size grows with the number of memberships rather than vocabulary × events.
-    Positions are packed as 4-byte unsigned integers (`array`, machine order:
-    `sys.byteorder` is part of the key), so reading them makes no int objects."""
+    """`Index.export_parts` (a `query.IndexParts`, `Built` here) as stored: facet masks
+    as sorted event positions, whose size grows with the number of memberships rather
+    than vocabulary × events. Positions are packed as 4-byte unsigned integers
+    (`array`, machine order: `sys.byteorder` is part of the key), so reading them
+    makes no int objects. The stored layout is unchanged from when the parts were a
+    plain dict."""
 
     size: int
     first_days: list[int]
@@ -56,54 +61,62 @@ class IndexParts:
     at_least: list[bytes] | None = None
 
     @classmethod
-    def from_parts(cls, parts: dict[str, Any]) -> IndexParts:
-        first, last, longest = parts["days"]
+    def from_parts(cls, parts: Built) -> IndexParts:
+        first, last, longest = parts.days
         return cls(
-            size=parts["size"],
+            size=parts.size,
             first_days=first,
             last_days=last,
             longest=longest,
             positions={
                 facet: {value: _pack(mask) for value, mask in masks.items()}
-                for facet, masks in parts["masks"].items()
+                for facet, masks in parts.masks.items()
             },
-            haystacks=parts["haystacks"],
-            **_pack_evidence(parts.get("evidence")),
+            haystacks=parts.haystacks,
+            **_pack_evidence(parts.evidence),
         )
 
-    def to_parts(self) -> dict[str, Any]:
-        return {
-            "size": self.size,
-            "days": (self.first_days, self.last_days, self.longest),
-            "masks": {
-                facet: {
+    def to_parts(self) -> Built:
+        return Built(
+            size=self.size,
+            days=(self.first_days, self.last_days, self.longest),
+            masks={
+                _facet(facet): {
                     value: mask_of(_positions(found), self.size) for value, found in values.items()
                 }
                 for facet, values in self.positions.items()
             },
-            "haystacks": self.haystacks,
-            **self._unpack_evidence(),
-        }
+            haystacks=self.haystacks,
+            evidence=self._unpack_evidence(),
+        )
 
-    def _unpack_evidence(self) -> dict[str, Any]:
+    def _unpack_evidence(self) -> EvidenceMasks | None:
         if self.evidence is None or self.at_least is None:
-            return {}  # built when a filter first needs it
+            return None  # built when a filter first needs it
         evidence: dict[str, Any] = {
             name: mask_of(_positions(packed), self.size) for name, packed in self.evidence.items()
         }
         evidence["at_least"] = tuple(
             mask_of(_positions(packed), self.size) for packed in self.at_least
         )
-        return {"evidence": evidence}
+        return EvidenceMasks.from_part(evidence)
+
+
+def _facet(name: str) -> Facet:
+    """A stored facet name, checked: the masks are keyed by `Facet`."""
+    if name not in FACETS:
+        raise Corrupt(f"unknown facet {name!r}")
+    return name
 
 
 def _pack(mask: int) -> bytes:
     return array("I", set_bits(mask)).tobytes()
 
 
-def _pack_evidence(part: dict[str, Any] | None) -> dict[str, Any]:
-    if part is None:
+def _pack_evidence(masks: EvidenceMasks | None) -> dict[str, Any]:
+    if masks is None:
         return {}
+    part = masks.as_part()
     return {
         "evidence": {name: _pack(mask) for name, mask in part.items() if name != "at_least"},
         "at_least": [_pack(mask) for mask in part["at_least"]],
@@ -150,7 +163,7 @@ def write(
     stream: BinaryIO,
     header: dict[str, Any],
     catalogue: Catalogue,
-    parts: dict[str, Any],
+    parts: Built,
     per_slice: int,
     saved: Callable[[float], None],
 ) -> None:
@@ -200,5 +213,5 @@ class Reader:
         catalogue.events = events
         return catalogue
 
-    def parts(self) -> dict[str, Any]:
+    def parts(self) -> Built:
         return _decode_parts(self._frame()).to_parts()

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import difflib
-import gc
 import math
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from timeline_tui.catalogue.collector import gc_paused
 from timeline_tui.catalogue.dates import DateError, DateSpan
 from timeline_tui.catalogue.errors import CatalogueError, Problem, Severity
 from timeline_tui.catalogue.fields import FieldReader, Invalid, describe, join_field
@@ -25,7 +24,6 @@ from timeline_tui.catalogue.model import (
     Location,
     Source,
     Theme,
-    event_sort_key,
 )
 from timeline_tui.catalogue.yamlfile import YamlList, YamlMap, line_of, load_yaml, read_source
 from timeline_tui.text.progress import Report
@@ -51,18 +49,6 @@ DISPUTE_KEYS = ("about", "note")
 EXCLUSION_KEYS = ("source", "quote", "reason")
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Building many small objects triggers the cyclic collector over and over; none are cycles."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def load_catalogue(path: Path | str, report: Report | None = None) -> Catalogue:
     """Read and validate a catalogue; what is odd but usable is in its `warnings`.
 
@@ -76,7 +62,7 @@ def load_catalogue(path: Path | str, report: Report | None = None) -> Catalogue:
     name = str(path)
     folder = catalogue_folder(path)
     source = read_source(path)
-    with _gc_paused():
+    with gc_paused():
         data = load_yaml(source, name, report)
         del source  # 48 MB at 100,000 events, not needed beside the catalogue being built
         return build_catalogue(data, path, report, folder)
@@ -141,7 +127,7 @@ def build_catalogue(
         sources=sources,
         actors=actors,
         themes=themes,
-        events=sorted(events.values(), key=event_sort_key),
+        events=list(events.values()),  # put in date order by `Catalogue` itself
         excluded=excluded,
         title=title,
         warnings=reader.problems,
@@ -193,6 +179,15 @@ def _unknown(
     reader.problem(
         location.line, join_field(location.field, key), f"unknown {kind} {value!r}{hint}"
     )
+
+
+def _check_source(
+    reader: FieldReader, item: YamlMap, field: str, source: str, sources: dict[str, Source]
+) -> None:
+    """Report `source`, named under `field` by a citation or an exclusion, if no source has it."""
+    if source not in sources:
+        at = Location(reader.name, line_of(item, "source"), field)
+        _unknown(reader, at, "source", source, sources, "source")
 
 
 def _source(reader: FieldReader, value: object, line: int, field: str, folder: Path) -> Source:
@@ -352,15 +347,7 @@ def _citation(
     item = reader.mapping(value, line, field, CITATION_KEYS)
     source = reader.text(item, "source", field)
     location = Location(reader.name, line_of(item, "quote"), f"{field}.quote")
-    if source not in sources:
-        _unknown(
-            reader,
-            Location(reader.name, line_of(item, "source"), field),
-            "source",
-            source,
-            sources,
-            "source",
-        )
+    _check_source(reader, item, field, source, sources)
     return Citation(source=source, quote=reader.text(item, "quote", field), location=location)
 
 
@@ -414,15 +401,7 @@ def _exclusion(
 ) -> Exclusion:
     item = reader.mapping(value, line, field, EXCLUSION_KEYS)
     source = reader.text(item, "source", field)
-    if source not in sources:
-        _unknown(
-            reader,
-            Location(reader.name, line_of(item, "source"), field),
-            "source",
-            source,
-            sources,
-            "source",
-        )
+    _check_source(reader, item, field, source, sources)
     return Exclusion(
         source=source,
         quote=reader.text(item, "quote", field),

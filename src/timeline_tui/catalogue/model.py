@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import operator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -142,6 +144,15 @@ class Exclusion:
 
 @dataclass(slots=True)
 class Catalogue:
+    """A validated catalogue, its events always in date order (`event_sort_key`).
+
+    Date order is the catalogue's to keep, so nothing that reads one sorts or checks
+    again: constructing a `Catalogue` (the loader, `dataclasses.replace`, a test's own)
+    puts events given out of order in order; the loader's already are, and so are
+    the ones a cache entry, written from a loaded catalogue, holds. Assign `events`
+    only a list already in that order.
+    """
+
     path: Path
     sources: dict[str, Source]
     actors: dict[str, Actor]
@@ -152,6 +163,13 @@ class Catalogue:
     title: str | None = None
     warnings: list[Problem] = field(default_factory=list)
     """Problems that do not stop the catalogue from being used (unknown keys, say)."""
+
+    def __post_init__(self) -> None:
+        # each key computed once, for the check and the sort alike: the loader leaves the sort here
+        keys = list(map(event_sort_key, self.events))
+        if not all(map(operator.le, keys, itertools.islice(keys, 1, None))):
+            ordered = sorted(zip(keys, self.events, strict=True), key=operator.itemgetter(0))
+            self.events = [event for _, event in ordered]
 
     @property
     def folder(self) -> Path:

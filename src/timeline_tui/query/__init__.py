@@ -24,6 +24,7 @@ from timeline_tui.query.filters import (
 )
 from timeline_tui.query.index import Index
 from timeline_tui.query.jump import first_at_or_after, parse_jump
+from timeline_tui.query.parts import IndexParts
 from timeline_tui.query.text_search import search_terms
 from timeline_tui.query.titles import TitleMatcher
 
@@ -36,6 +37,7 @@ __all__ = [
     "Facet",
     "Filters",
     "Index",
+    "IndexParts",
     "QueryError",
     "TitleMatcher",
     "build_filters",

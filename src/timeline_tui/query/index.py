@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
-from typing import Any
 
 from timeline_tui.catalogue.model import Catalogue, Event
 from timeline_tui.query.bitmask import mask_of, set_bits
@@ -23,6 +22,7 @@ from timeline_tui.query.day_index import (
 )
 from timeline_tui.query.evidence import EvidenceMasks, evidence_masks
 from timeline_tui.query.filters import CORROBORATED, EVIDENCE, FACETS, Evidence, Facet, Filters
+from timeline_tui.query.parts import IndexParts
 from timeline_tui.query.text_search import haystacks, search_terms, text_mask
 
 
@@ -68,7 +68,7 @@ class Index:
     def events(self) -> list[Event]:
         return self.catalogue.events
 
-    def export_parts(self) -> dict[str, Any]:
+    def export_parts(self) -> IndexParts:
         """What the app needs from the start, built now: for `cache` to store.
 
         The day bounds, the actor and theme masks, the search texts and the
@@ -77,28 +77,26 @@ class Index:
         """
         for facet in ("actors", "themes"):
             self._value_masks(facet)
-        return {
-            "size": len(self.events),
-            "days": self._day_bounds(),
-            "masks": dict(self._facet_masks),
-            "haystacks": self.haystacks,
-            "evidence": self._evidence_masks().as_part(),
-        }
+        return IndexParts(
+            size=len(self.events),
+            days=self._day_bounds(),
+            masks=dict(self._facet_masks),
+            haystacks=self.haystacks,
+            evidence=self._evidence_masks(),
+        )
 
     @classmethod
-    def with_parts(cls, catalogue: Catalogue, parts: dict[str, Any]) -> Index:
+    def with_parts(cls, catalogue: Catalogue, parts: IndexParts) -> Index:
         """An index of `catalogue` with the parts `export_parts` gave for the same catalogue.
 
         A part missing from `parts` (stored by an older version) is built when needed.
         """
         index = cls(catalogue)
-        # else they are for another catalogue
-        if parts.get("size") == len(catalogue.events):
-            index._days = parts.get("days")
-            index._facet_masks.update(parts.get("masks", {}))
-            index._haystacks = parts.get("haystacks")
-            evidence = parts.get("evidence")
-            index._evidence = None if evidence is None else EvidenceMasks.from_part(evidence)
+        if parts.size == len(catalogue.events):  # else they are for another catalogue
+            index._days = parts.days
+            index._facet_masks.update(parts.masks)
+            index._haystacks = parts.haystacks
+            index._evidence = parts.evidence
         return index
 
     # -- the precomputed parts -------------------------------------------------
