@@ -169,6 +169,43 @@ def isolated_cache(
     return folder
 
 
+@pytest.fixture
+def cache_home(isolated_cache: Path) -> Path:
+    """This test's own cache directory (see `isolated_cache`)."""
+    return isolated_cache
+
+
+@pytest.fixture
+def loads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The catalogues actually parsed from YAML (cache misses), in order."""
+    from timeline_tui import cache
+    from timeline_tui.catalogue import load_catalogue
+
+    parsed: list[Path] = []
+
+    def counting(path: Path | str, report: Any = None) -> Any:
+        parsed.append(Path(path))
+        return load_catalogue(path, report)
+
+    monkeypatch.setattr(cache, "load_catalogue", counting)
+    return parsed
+
+
+@pytest.fixture
+def catalog(make_catalogue: Callable[..., Path]) -> str:
+    """A small catalogue's path, as `--catalog` takes it."""
+    return str(make_catalogue())
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """`timeline ARGS...` in this process: its exit code, stdout and stderr."""
+    from timeline_tui.cli import main
+
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
 @pytest.fixture(autouse=True)
 def isolated_state(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
 
 import pytest
 from conftest import tiny_catalogue
@@ -14,27 +13,6 @@ from timeline_tui.catalogue import load_catalogue
 from timeline_tui.catalogue.errors import CatalogueError, Severity
 from timeline_tui.catalogue.model import Catalogue
 from timeline_tui.cli import main
-
-
-@pytest.fixture(autouse=True)
-def cache_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Each test has its own cache directory, never the real user's."""
-    folder = tmp_path_factory.mktemp("xdg-cache")
-    monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
-    return folder
-
-
-@pytest.fixture
-def loads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    """The catalogues actually parsed from YAML (cache misses), in order."""
-    parsed: list[Path] = []
-
-    def counting(path: Path | str, report: Any = None) -> Catalogue:
-        parsed.append(Path(path))
-        return load_catalogue(path, report)
-
-    monkeypatch.setattr(cache, "load_catalogue", counting)
-    return parsed
 
 
 def cache_files(cache_home: Path) -> list[Path]:

@@ -14,7 +14,6 @@ import time
 import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -27,26 +26,6 @@ from timeline_tui.query import Index
 NOBODY = 65534
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 GENUINE = "Freedonia recognises Sylvania"
-
-
-@pytest.fixture(autouse=True)
-def cache_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path_factory.mktemp("xdg-cache")
-    monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
-    return folder
-
-
-@pytest.fixture
-def loads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    """The catalogues actually parsed from YAML (cache misses), in order."""
-    parsed: list[Path] = []
-
-    def counting(path: Path | str, report: Any = None) -> Catalogue:
-        parsed.append(Path(path))
-        return load_catalogue(path, report)
-
-    monkeypatch.setattr(cache, "load_catalogue", counting)
-    return parsed
 
 
 def entry_path(cache_home: Path, catalogue: Path) -> Path:

@@ -9,20 +9,10 @@ import subprocess
 import sys
 
 import pytest
+from conftest import run_cli as run
 from conftest import tiny_catalogue
 
 from timeline_tui.cli import build_parser, main
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-@pytest.fixture
-def catalog(make_catalogue) -> str:
-    return str(make_catalogue())
 
 
 def test_list_on_a_pipe_is_one_plain_line_per_event(capsys, catalog):

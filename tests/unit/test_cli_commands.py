@@ -6,24 +6,12 @@ import csv
 import io
 import json
 
-import pytest
+from conftest import run_cli as run
 from conftest import tiny_catalogue
 
 from timeline_tui.catalogue import load_catalogue
 from timeline_tui.cli import _caption, main
 from timeline_tui.query import build_filters
-
-
-@pytest.fixture
-def catalog(make_catalogue) -> str:
-    return str(make_catalogue())
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
-
 
 SOURCE_ONE = {
     "id": "one",

@@ -8,10 +8,11 @@ import json
 import os
 
 import pytest
+from conftest import run_cli as run
 from conftest import tiny_catalogue
 
 from timeline_tui.catalogue import load_catalogue
-from timeline_tui.cli import _caption, main
+from timeline_tui.cli import _caption
 from timeline_tui.output.text import write_table
 from timeline_tui.query import Filters, build_filters
 from timeline_tui.query.marks import marks_file, save_marks
@@ -22,12 +23,6 @@ def catalog(make_catalogue) -> str:
     data = tiny_catalogue()
     data["events"][2]["draft"] = True  # the port
     return str(make_catalogue(data))
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def listed(capsys, catalog: str, *options: str) -> list[str]:

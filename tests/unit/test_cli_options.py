@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import run_cli as run
 
 from timeline_tui.cli import COMMANDS, main
 from timeline_tui.cli.parser import OPTIONS
@@ -27,17 +28,6 @@ VALUES = {
     "raw_csv": [],
 }
 ARGUMENTS = {"show": ["visit"], "add-source": ["article.txt"]}
-
-
-@pytest.fixture
-def catalog(make_catalogue) -> str:
-    return str(make_catalogue())
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def _cases(taken: bool) -> list[tuple[str | None, str]]:

@@ -8,12 +8,12 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import run_cli as run
 from conftest import tiny_catalogue
 
 from timeline_tui.catalogue import load_catalogue
 from timeline_tui.catalogue.dates import PartialDate, Precision
 from timeline_tui.catalogue.errors import CatalogueError
-from timeline_tui.cli import main
 from timeline_tui.output.coverage import write_report
 from timeline_tui.sources.coverage import Status, analyse
 from timeline_tui.sources.mentions import find_mentions
@@ -305,12 +305,6 @@ def test_an_exclusion_for_another_article_excludes_nothing_here(make_catalogue):
 
 
 # ---- the command
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_exit_1_and_each_open_mention_with_its_sentence(capsys, make_catalogue, monkeypatch):

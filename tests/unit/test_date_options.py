@@ -3,20 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import run_cli as run
 
-from timeline_tui.cli import main
 from timeline_tui.query import QueryError
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-@pytest.fixture
-def catalog(make_catalogue) -> str:
-    return str(make_catalogue())
 
 
 def listed_ids(out: str) -> list[str]:

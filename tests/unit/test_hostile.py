@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import run_cli as run
 
 from timeline_tui.catalogue import load_catalogue
 from timeline_tui.catalogue.errors import CatalogueError
@@ -82,12 +83,6 @@ ACCEPTED = [
     "markup-and-escapes.yaml",
     *CHECKED,
 ]
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_the_corpus_is_all_accounted_for():

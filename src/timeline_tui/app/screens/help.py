@@ -23,6 +23,19 @@ from timeline_tui.app.widgets.timeline_view import (
     UNVERIFIED_MARK,
 )
 
+MARKS = (
+    (DISPUTED_MARK, "bold $text-warning", "the sources disagree (the sources panel says how)"),
+    (SINGLE_SOURCE_MARK, "bold", "a single source"),
+    (
+        UNVERIFIED_MARK,
+        "bold $text-error",
+        "a quote that could not be verified in its article (the sources panel says why)",
+    ),
+    (STAR_MARK, "bold $text-warning", "marked by you (m)"),
+    (DRAFT_MARK, "bold", "a draft, not yet written up"),
+)
+"""The marks of the timeline's rows: the glyph, its style and what it means."""
+
 
 def help_content(command: str) -> Content:
     """`command`, the keys and the marks, as plain text with styles."""
@@ -41,25 +54,9 @@ def help_content(command: str) -> Content:
             parts += [(title, "bold $text-accent"), "\n"]
             group = title
         parts += ["  ", (names.ljust(key_width), "bold"), "  ", meaning, "\n"]
-    parts += [
-        ("Marks", "bold $text-accent"),
-        "\n",
-        "  ",
-        (DISPUTED_MARK.ljust(key_width), "bold $text-warning"),
-        "  the sources disagree (the sources panel says how)\n",
-        "  ",
-        (SINGLE_SOURCE_MARK.ljust(key_width), "bold"),
-        "  a single source\n",
-        "  ",
-        (UNVERIFIED_MARK.ljust(key_width), "bold $text-error"),
-        "  a quote that could not be verified in its article (the sources panel says why)\n",
-        "  ",
-        (STAR_MARK.ljust(key_width), "bold $text-warning"),
-        "  marked by you (m)\n",
-        "  ",
-        (DRAFT_MARK.ljust(key_width), "bold"),
-        "  a draft, not yet written up",
-    ]
+    parts += [("Marks", "bold $text-accent")]
+    for mark, style, meaning in MARKS:
+        parts += ["\n", "  ", (mark.ljust(key_width), style), f"  {meaning}"]
     return Content.assemble(*parts)
 
 
