@@ -145,19 +145,19 @@ class Folder:
                 continue
             if name.endswith(".tmp"):
                 if now - info.st_mtime > STALE_TEMPORARY_SECONDS:
-                    self._remove(name)
+                    self.remove(name)
             elif _ENTRY_NAME.match(name):
                 if name.endswith((SUFFIX, QUOTES_SUFFIX)):
                     entries.append((info.st_mtime, name, info.st_size))
                 else:
-                    self._remove(name)
+                    self.remove(name)
         total = sum(size for _, _, size in entries)
         for _, name, size in sorted(entries):
             if total <= MAX_TOTAL_BYTES:
                 break
-            self._remove(name)
+            self.remove(name)
             total -= size
 
-    def _remove(self, name: str) -> None:
+    def remove(self, name: str) -> None:
         with contextlib.suppress(OSError):
             os.unlink(name, dir_fd=self._fd)

@@ -16,8 +16,10 @@ from collections.abc import Sequence
 from timeline_tui.catalogue.model import Event
 from timeline_tui.query.bitmask import flags_mask
 
-DayBounds = tuple[list[int], list[int], int]
-"""First days, last days, and the longest span in days (-1: first days out of order)."""
+DayBounds = tuple[Sequence[int], Sequence[int], int]
+"""First days, last days, and the longest span in days (-1: first days out of order).
+
+A list, or an `array` read from a cache entry: both are read by position and bisected."""
 
 
 def day_bounds(events: Sequence[Event]) -> DayBounds:
