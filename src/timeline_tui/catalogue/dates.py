@@ -135,19 +135,19 @@ class PartialDate:
 
     def display(self) -> str:
         """`1992`, `Apr 1992` or `2 Apr 1992`."""
-        if self.month is None:
-            return str(self.year)
-        if self.day is None:
-            return f"{_MONTH_ABBR[self.month]} {self.year}"
-        return f"{self.day} {_MONTH_ABBR[self.month]} {self.year}"
+        return self._in_words(_MONTH_ABBR)
 
     def long_display(self) -> str:
         """`1992`, `April 1992` or `2 April 1992`."""
+        return self._in_words(_MONTH_NAMES)
+
+    def _in_words(self, months: list[str]) -> str:
+        """As much as is known, day first, the month named from `months` (1 to 12)."""
         if self.month is None:
             return str(self.year)
         if self.day is None:
-            return f"{_MONTH_NAMES[self.month]} {self.year}"
-        return f"{self.day} {_MONTH_NAMES[self.month]} {self.year}"
+            return f"{months[self.month]} {self.year}"
+        return f"{self.day} {months[self.month]} {self.year}"
 
     def __str__(self) -> str:
         return self.iso()
