@@ -16,12 +16,12 @@ from textual.widgets import Static
 from timeline_tui.app import key_help, keys
 from timeline_tui.app.quotes import ArticleCache, quote_in_context, source_heading
 from timeline_tui.app.search_marks import best_matching, term_pattern, term_spans
-from timeline_tui.app.widgets.timeline_view import (
+from timeline_tui.app.widgets.timeline_rows import (
     DISPUTED_MARK,
     SINGLE_SOURCE_MARK,
     UNVERIFIED_MARK,
-    TimelineView,
 )
+from timeline_tui.app.widgets.timeline_view import TimelineView
 from timeline_tui.cache import loaded_digest
 from timeline_tui.cache.quotes import kept_or_verified
 from timeline_tui.catalogue.model import Catalogue, Citation, Event
