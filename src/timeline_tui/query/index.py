@@ -125,11 +125,6 @@ class Index:
         """Per event, the ordinal of its last day."""
         return self._day_bounds()[1]
 
-    @property
-    def masks(self) -> dict[Facet, dict[str, int]]:
-        """Per facet, per value, the bitmask of the events that have it."""
-        return {facet: self._value_masks(facet) for facet in FACETS}
-
     def position(self, event_id: str) -> int | None:
         """Where the event with this id is in `events`; None for an unknown id."""
         return self._id_positions().get(event_id)
