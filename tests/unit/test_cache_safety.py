@@ -298,3 +298,18 @@ def test_stored_index_parts_are_exactly_what_the_index_exports(make_catalogue, t
 
 def _plain(value):
     return list(value) if isinstance(value, (list, tuple)) or hasattr(value, "tolist") else value
+
+
+def test_the_entry_just_written_is_kept_even_beyond_the_size_bound(
+    make_catalogue, cache_home, monkeypatch, loads
+):
+    """A catalogue whose entry alone exceeds the bound still starts warm the next time."""
+    paths = [make_catalogue(name=f"{letter}.yaml") for letter in "ab"]
+    entries = [entry_path(cache_home, path) for path in paths]
+    monkeypatch.setattr(folder, "MAX_TOTAL_BYTES", 10)
+    cache.load(paths[0])
+    assert entries[0].exists()
+    cache.load(paths[1])
+    assert [e.exists() for e in entries] == [False, True], "the older one goes"
+    cache.load(paths[1])
+    assert len(loads) == 2, "the kept entry is used"

@@ -386,4 +386,4 @@ def _write(
         name,
         lambda stream: entry.write(stream, frames, catalogue, EVENTS_PER_SLICE, saved),
     )
-    folder.prune()
+    folder.prune(keep=name)

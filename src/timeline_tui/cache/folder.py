@@ -31,7 +31,7 @@ SUFFIX = ".msgpack"
 QUOTES_SUFFIX = ".quotes"
 """Beside an entry: the outcome of verifying its catalogue's quotes (`quotes.py`)."""
 MAX_TOTAL_BYTES = 512 * 1024 * 1024
-"""All entries together; 100,000 events take about 90 MB."""
+"""All entries together but the newest; 100,000 events take about 90 MB."""
 STALE_TEMPORARY_SECONDS = 15 * 60
 """A temporary this old is no longer being written: a write takes seconds."""
 
@@ -130,9 +130,10 @@ class Folder:
                 os.unlink(temporary, dir_fd=self._fd)
             return False
 
-    def prune(self, *, now: float | None = None) -> None:
+    def prune(self, *, keep: str | None = None, now: float | None = None) -> None:
         """Remove stale temporaries and old-format entries, then the oldest entries
-        until the rest fit in `MAX_TOTAL_BYTES`."""
+        until the rest fit in `MAX_TOTAL_BYTES`; never `keep`, the entry just
+        written, however large (a million events take about 900 MB)."""
         now = time.time() if now is None else now
         entries: list[tuple[float, str, int]] = []
         try:
@@ -155,6 +156,8 @@ class Folder:
         for _, name, size in sorted(entries):
             if total <= MAX_TOTAL_BYTES:
                 break
+            if name == keep:
+                continue
             self.remove(name)
             total -= size
 
