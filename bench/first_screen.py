@@ -50,11 +50,19 @@ def first_screen(command: list[str], sign: str, size: tuple[int, int], settle: f
     """Seconds from asking tmux for the session to `sign` on screen, and peak memory."""
     name = f"bench-{uuid.uuid4().hex[:8]}"
     width, height = size
-    started = time.perf_counter()
-    _tmux(
-        "new-session", "-d", "-s", name, "-x", str(width), "-y", str(height),
-        "--", *command,
-    )  # fmt: skip
+    for attempt in range(5):
+        started = time.perf_counter()
+        try:
+            _tmux(
+                "new-session", "-d", "-s", name, "-x", str(width), "-y", str(height),
+                "--", *command,
+            )  # fmt: skip
+            break
+        except subprocess.CalledProcessError:
+            # the server of the session just killed may still be exiting: ask again
+            if attempt == 4:
+                raise
+            time.sleep(0.2)
     try:
         pid = int(_tmux("display-message", "-p", "-t", name, "#{pane_pid}").strip())
         while True:

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from app_testing import SIZE, facet_row, highlighted_id, main_screen, settle, shown_ids, tiny_app
+from app_testing import (
+    SIZE,
+    facet_row,
+    highlighted_id,
+    main_screen,
+    settle,
+    shown_ids,
+    tiny_app,
+    wait_until,
+)
 
 from timeline_tui.app.widgets.facet_list import FacetList
 from timeline_tui.app.widgets.filter_summary import describe_filters
@@ -129,3 +138,20 @@ async def test_a_click_on_a_theme_ticks_it(make_catalogue):
         await settle(pilot)
         assert main_screen(app).filters.themes == {"transport"}
         assert shown_ids(app) == ["port"]
+
+
+async def test_a_large_catalogues_density_strip_follows_the_first_screen(
+    make_catalogue, monkeypatch
+):
+    from timeline_tui.app import filtering
+    from timeline_tui.app.density import density_by_year
+    from timeline_tui.app.widgets.density_strip import DensityStrip
+
+    monkeypatch.setattr(filtering, "DENSITY_LATER_FROM", 1)
+    app = tiny_app(make_catalogue)
+    async with app.run_test(size=SIZE) as pilot:
+        strip = app.screen.query_one("#density", DensityStrip)
+        await wait_until(pilot, lambda: bool(strip._by_year))
+        events = app.index.catalogue.events
+        assert strip._by_year == density_by_year(event.date for event in events)
+        assert len(shown_ids(app)) == len(events)

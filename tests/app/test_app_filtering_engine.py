@@ -28,3 +28,25 @@ def test_every_event_matching_is_a_range(make_catalogue):
     index = Index(load_catalogue(make_catalogue()))
     outcome = FilterEngine(index).run(Filters())
     assert outcome.matches == range(5)
+
+
+def test_a_large_catalogues_first_result_leaves_the_density_for_later(make_catalogue, monkeypatch):
+    from timeline_tui.app import filtering
+
+    index = Index(load_catalogue(make_catalogue()))
+    monkeypatch.setattr(filtering, "DENSITY_LATER_FROM", len(index.events))
+    engine = FilterEngine(index)
+    narrowed = Filters(themes=frozenset({"diplomacy"}))
+    for filters in (Filters(), narrowed):
+        first = engine.run(filters, first=True)
+        assert first.by_year is None
+        assert list(first.matches) == index.matching(filters)
+    later = engine.run(Filters())
+    assert later.by_year == density_by_year(event.date for event in index.events)
+    assert engine.run(narrowed, first=True).by_year is not None, "counted once built"
+
+
+def test_a_small_catalogues_first_result_has_its_density(make_catalogue):
+    index = Index(load_catalogue(make_catalogue()))
+    outcome = FilterEngine(index).run(Filters(), first=True)
+    assert outcome.by_year == density_by_year(event.date for event in index.events)

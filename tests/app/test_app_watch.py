@@ -95,3 +95,21 @@ def test_filters_keep_what_the_catalogue_still_has_and_name_what_it_lost(make_ca
         actors=frozenset({"freedonia"}), themes=frozenset({"trade"}), text="port"
     )
     assert dropped == ["actor atlantis", "source three"]
+
+
+def test_many_articles_are_looked_at_in_turns_and_none_is_missed(tmp_path, monkeypatch):
+    from timeline_tui.app import watch
+
+    monkeypatch.setattr(watch, "PER_LOOK", 3)
+    paths = [tmp_path / f"{n}.txt" for n in range(10)]
+    for path in paths:
+        path.write_text("as it was")
+    files = watch.FileWatch(paths)
+    looked = []
+    real_stamp = watch.stamp
+    monkeypatch.setattr(watch, "stamp", lambda path: looked.append(path) or real_stamp(path))
+    assert not files.changed()
+    assert looked == [paths[0], *paths[1:4]], "the catalogue, then three articles"
+    paths[8].write_text("changed, and longer")
+    changes = [files.changed() for _ in range(3)]
+    assert changes == [False, True, False], "the third look reaches the ninth file"

@@ -28,14 +28,21 @@ class FilterOutcome:
     actor_counts: dict[str, int]
     """Per actor, the events that would match with it selected and the other filters applied."""
     theme_counts: dict[str, int]
-    by_year: dict[int, float]
-    """Matching events per year, each spread over its date interval."""
+    by_year: dict[int, float] | None
+    """Matching events per year, each spread over its date interval; None when not
+    counted yet (the first result of a large catalogue: `FilterEngine.run`)."""
     evidence_counts: dict[Evidence, int] = dataclasses.field(default_factory=dict)
     """Per evidence filter, the events that would match with it on (`Index.evidence_counts`)."""
     marks: frozenset[str] = frozenset()
     """The marked events' ids the counts were computed with."""
     reverse: bool = False
     """Newest first: `matches` and the line map run from the latest event back."""
+
+
+DENSITY_LATER_FROM = 250_000
+"""Events from which the first result leaves the density strip to the filtering
+worker: spreading each event over the years it spans is about half a second at a
+million events, which the first screen does not wait for."""
 
 
 class FilterEngine:
@@ -48,7 +55,7 @@ class FilterEngine:
         """
         self.index = index
         self.years = YearIndex.of(index.first_days)
-        self.density = DensityIndex(index.first_days, index.last_days, self.years)
+        self._density: DensityIndex | None = None
         self._all_by_year: dict[int, float] | None = None
 
         # a span may end after every later event starts: the range runs to the latest end
@@ -58,18 +65,44 @@ class FilterEngine:
             else None
         )
 
+    @property
+    def density(self) -> DensityIndex:
+        if self._density is None:
+            index = self.index
+            self._density = DensityIndex(index.first_days, index.last_days, self.years)
+        return self._density
+
+    def density_waits(self) -> bool:
+        """Whether a first result leaves the density strip for later (`run(first=True)`)."""
+        return self._density is None and len(self.index.events) >= DENSITY_LATER_FROM
+
     def run(
-        self, filters: Filters, marks: frozenset[str] = frozenset(), *, reverse: bool = False
+        self,
+        filters: Filters,
+        marks: frozenset[str] = frozenset(),
+        *,
+        reverse: bool = False,
+        first: bool = False,
     ) -> FilterOutcome:
-        """What the screen shows for `filters`, with `marks` counted beside "Marked"."""
+        """What the screen shows for `filters`, with `marks` counted beside "Marked".
+
+        `first`: the result the first screen is drawn from; when `density_waits`,
+        its `by_year` is None, for a filtering worker to count.
+        """
         index = self.index
         mask = index.match_mask(filters)
         matches: Sequence[int]
+        by_year: dict[int, float] | None
         if mask == index.all:  # no filter, or none that excludes anything
             matches = range(len(index.events))
-            if self._all_by_year is None:
-                self._all_by_year = self.density.counts(matches, mask)
-            by_year = self._all_by_year
+            if first and self.density_waits():
+                by_year = None
+            else:
+                if self._all_by_year is None:
+                    self._all_by_year = self.density.counts(matches, mask)
+                by_year = self._all_by_year
+        elif first and self.density_waits():
+            matches, by_year = set_bits(mask), None
         else:
             matches = set_bits(mask)
             by_year = self.density.counts(matches, mask)

@@ -285,23 +285,25 @@ def _article_places(catalogue: Catalogue) -> list[list[str]]:
 
     Each folder is resolved once and each article that is not a link placed in
     it: the same answer as `Path.resolve` for each, without walking the whole
-    path of each of a thousand articles (a sixth of a second).
+    path of each of ten thousand articles (a fifth of a second), and in strings,
+    not `Path`s, which cost as much again.
     """
-    folders: dict[Path, str] = {}
+    folders: dict[str, str] = {}
     places = []
     for source in catalogue.sources.values():
-        where = source.path
+        where = str(source.path)
+        folder, name = os.path.split(where)
         try:
             link = stat.S_ISLNK(os.lstat(where).st_mode)
         except OSError:
             link = True  # missing: as `resolve` has it
-        if link or where.name in ("", ".", ".."):
-            place = str(where.resolve())
+        if link or name in ("", ".", ".."):
+            place = str(source.path.resolve())
         else:
-            folder = folders.get(where.parent)
-            if folder is None:
-                folder = folders[where.parent] = str(where.parent.resolve())
-            place = os.path.join(folder, where.name)
+            real = folders.get(folder)
+            if real is None:
+                real = folders[folder] = str(Path(folder).resolve())
+            place = os.path.join(real, name)
         places.append([source.id, place])
     return places
 

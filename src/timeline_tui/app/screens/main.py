@@ -116,7 +116,10 @@ class MainScreen(EvidenceMarksAndOrder, PaneLayout, Screen[None]):
             self.notify(printable(problem), title="Marks", severity="warning", markup=False)
         self.timeline.mark_starred(self.marks.ids)
         # the first result is computed here, so the first paint already shows events
-        self._apply(self._engine.run(self.filters, self.marks.ids, reverse=self.reverse))
+        first = self._engine.run(self.filters, self.marks.ids, reverse=self.reverse, first=True)
+        self._apply(first)
+        if first.by_year is None:  # a large catalogue: the strip follows from the worker
+            self._refilter(self.filters, self.marks.ids, self.reverse)
 
     @property
     def timeline(self) -> TimelineView:
@@ -186,7 +189,8 @@ class MainScreen(EvidenceMarksAndOrder, PaneLayout, Screen[None]):
         self.query_one("#summary", FilterSummary).show(
             filters, len(outcome.matches), self.catalogue
         )
-        self.query_one("#density", DensityStrip).show(outcome.by_year)
+        if outcome.by_year is not None:
+            self.query_one("#density", DensityStrip).show(outcome.by_year)
         self.pane.show_facets(
             filters, outcome.actor_counts, outcome.theme_counts, outcome.evidence_counts
         )
