@@ -136,9 +136,8 @@ def probe_query(path: Path, runs: int) -> None:
     search_floor: list[float] = []
     toggle: list[float] = []
     toggle_floor: list[float] = []
-    actors = sorted(
-        index._value_masks("actors"), key=lambda a: -index.masks["actors"][a].bit_count()
-    )
+    totals = index.facet_counts(Filters(), "actors")
+    actors = sorted(totals, key=lambda actor: -totals[actor])
     chosen = actors[:2] + actors[len(actors) // 2 : len(actors) // 2 + 2]
     marks = frozenset(e.id for e in events[::7])
     # each evidence filter beside the plain scan that answers the same question

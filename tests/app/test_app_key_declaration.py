@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from textual.binding import Binding
 
-from timeline_tui.app import key_help, keys
+from timeline_tui.app import help_groups, key_help
 from timeline_tui.app.app import TimelineApp
 from timeline_tui.app.screens.article import ArticleScreen
 from timeline_tui.app.screens.help import help_content
@@ -64,7 +64,9 @@ def test_readme_key_table_is_the_help_screen():
 
 @pytest.mark.parametrize("owner", HELPED, ids=lambda owner: owner.__name__)
 def test_every_binding_has_a_line_in_the_help(owner):
-    in_help = {entry for _, entries in keys.HELP for entry in entries if isinstance(entry, str)}
+    in_help = {
+        entry for _, entries in help_groups.HELP for entry in entries if isinstance(entry, str)
+    }
     ids = {b.id for b in owner.BINDINGS if isinstance(b, Binding) and b.id is not None}
     assert ids - CLOSING <= in_help
 

@@ -8,7 +8,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from timeline_tui.app.widgets.quote_viewer import QuoteViewer
-from timeline_tui.app.widgets.timeline_view import DISPUTED_MARK
+from timeline_tui.app.widgets.timeline_rows import DISPUTED_MARK
 
 NOTE = "Only this article dates the embassies."
 

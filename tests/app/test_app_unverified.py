@@ -9,7 +9,7 @@ from conftest import tiny_catalogue
 from test_app_quote_viewer import viewer_text
 
 from timeline_tui.app.widgets.quote_viewer import QuoteViewer
-from timeline_tui.app.widgets.timeline_view import UNVERIFIED_MARK
+from timeline_tui.app.widgets.timeline_rows import UNVERIFIED_MARK
 
 
 def broken() -> dict:

@@ -80,16 +80,18 @@ def test_libraries_stay_in_their_rooms(library):
     assert not outside, f"{library} is imported outside {sorted(ONLY_IN[library])}: {outside}"
 
 
-LONG_WITH_A_REASON: dict[str, int] = {}
-"""Modules allowed past the limit, each with the reason beside it (none today)."""
+LONG_WITH_A_REASON: dict[str, int] = {
+    "cli/commands.py": 410,  # its list command is being reshaped; the limit returns after
+}
+"""Modules allowed past the limit, each with the reason beside it."""
 
 
-def test_no_module_is_much_over_400_lines():
+def test_no_module_is_over_400_lines():
     long = {
         name: n
         for module in _modules()
         if (n := len(module.read_text().splitlines()))
-        > LONG_WITH_A_REASON.get(name := str(module.relative_to(PACKAGE)), 440)
+        > LONG_WITH_A_REASON.get(name := str(module.relative_to(PACKAGE)), 400)
     }
     assert not long, long
 

@@ -292,7 +292,8 @@ def test_the_cached_index_filters_like_a_fresh_one(make_catalogue, loads):
     built = cache.load_index(path)  # a miss: parses, builds the parts, writes them
     cached = cache.load_index(path)
     assert len(loads) == 1
-    assert cached._haystacks is not None and cached._days is not None, "parts come with it"
+    assert cached.stored is not None and cached.stored.days() is not None, "parts come with it"
+    assert cached.stored.haystacks() is not None
     fresh = Index(load_catalogue(path))
     for filters in (
         Filters(),
@@ -308,25 +309,30 @@ def test_the_cached_index_filters_like_a_fresh_one(make_catalogue, loads):
                 assert index.facet_counts(filters, facet) == fresh.facet_counts(filters, facet)
 
 
-def test_a_cache_file_without_its_index_parts_is_rebuilt_for_the_index(
-    make_catalogue, loads, cache_home
+def test_an_entry_without_an_index_part_builds_it_from_the_events(
+    make_catalogue, loads, cache_home, monkeypatch
 ):
-    from timeline_tui.cache import entry
+    from timeline_tui.query import Filters, Index
 
     path = make_catalogue()
+    fresh = Index(load_catalogue(path))
+    original = cache.entry_frames
+
+    def without_search_texts(*args):
+        frames = original(*args)
+        del frames["haystacks"]
+        return frames
+
+    monkeypatch.setattr(cache, "entry_frames", without_search_texts)
     cache.load_index(path)
-    [written] = cache_files(cache_home)
-    with written.open("rb") as stream:
-        reader = entry.Reader(stream, written.stat().st_size)
-        header = reader.header()
-        reader.catalogue(header["event_slices"])
-        end_of_catalogue = stream.tell()
-    assert header["key"]["path"] == str(path.resolve())
-    written.write_bytes(written.read_bytes()[:end_of_catalogue])
-    cache.load(path)  # the catalogue alone is still there
-    assert len(loads) == 1
-    cache.load_index(path)
-    assert len(loads) == 2
+    cached = cache.load_index(path)
+    assert len(loads) == 1, "the entry is still used"
+    assert cached.stored is not None and cached.stored.haystacks() is None
+    assert cached.haystacks == fresh.haystacks
+    filters = Filters(text="sylvania")
+    assert [e.id for e in cached.matching_events(filters)] == [
+        e.id for e in fresh.matching_events(filters)
+    ]
 
 
 def test_a_warm_start_imports_no_yaml_parser(make_catalogue, cache_home, tmp_path):
@@ -368,3 +374,34 @@ def test_an_edit_to_the_query_package_changes_the_fingerprint(tmp_path, monkeypa
         assert cache._code_fingerprint() != before
     finally:
         os.utime(module, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+
+
+def test_the_first_screens_counts_come_from_the_entry_without_building_a_mask(
+    make_catalogue, loads
+):
+    from timeline_tui.query import Filters, Index
+
+    path = make_catalogue()
+    cache.load_index(path)
+    cached = cache.load_index(path)
+    fresh = Index(load_catalogue(path))
+    marks = frozenset({fresh.events[0].id, "gone"})
+    for facet in ("actors", "themes"):
+        assert cached.facet_counts(Filters(), facet) == fresh.facet_counts(Filters(), facet)
+    for given in (frozenset(), marks):
+        assert cached.evidence_counts(Filters(), given) == fresh.evidence_counts(Filters(), given)
+    assert cached._facet_masks == {} and cached._evidence is None, "nothing built"
+    assert cached.evidence_counts(Filters(disputed=True)) == fresh.evidence_counts(
+        Filters(disputed=True)
+    )
+
+
+def test_events_are_read_from_the_entry_only_when_asked_for(make_catalogue, loads):
+    path = make_catalogue()
+    cache.load(path)
+    events = cache.load(path).events
+    assert len(events) == 5 and events._single == {} and events._slices == {}
+    last = events[-1]
+    assert list(events._single) == [4]
+    assert list(events)[-1] is last, "one object per event, whichever way it was read"
+    assert events == load_catalogue(path).events

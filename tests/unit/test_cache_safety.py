@@ -38,12 +38,11 @@ def forged_entry(catalogue: Path) -> bytes:
     genuine = load_catalogue(catalogue)
     first = dataclasses.replace(genuine.events[0], title="forged")
     forged = dataclasses.replace(genuine, events=[first, *genuine.events[1:]])
-    data = catalogue.read_bytes()
-    key = cache._key(catalogue.resolve(), os.stat(catalogue), data)
+    key = cache._key(catalogue.resolve(), os.stat(catalogue))
     header = {"key": key, "given": str(catalogue), "articles": cache._article_places(forged)}
     stream = io.BytesIO()
-    parts = Index(forged).export_parts()
-    entry.write(stream, header, forged, parts, cache.EVENTS_PER_SLICE, lambda share: None)
+    frames = cache.entry_frames(header, forged, Index(forged).export_parts())
+    entry.write(stream, frames, forged, cache.EVENTS_PER_SLICE, lambda share: None)
     return stream.getvalue()
 
 
@@ -275,6 +274,42 @@ def test_a_new_field_in_the_model_is_a_miss(make_catalogue, loads, monkeypatch):
     assert len(loads) == 2
 
 
-def test_stored_index_parts_are_exactly_what_the_index_exports(make_catalogue):
-    parts = Index(load_catalogue(make_catalogue())).export_parts()
-    assert entry.IndexParts.from_parts(parts).to_parts() == parts
+def test_stored_index_parts_are_exactly_what_the_index_exports(make_catalogue, tmp_path):
+    from timeline_tui.cache.stored import Parts
+
+    catalogue = load_catalogue(make_catalogue())
+    parts = Index(catalogue).export_parts()
+    written = tmp_path / "entry"
+    with written.open("wb") as stream:
+        frames = cache.entry_frames({}, catalogue, parts)
+        entry.write(stream, frames, catalogue, 2, lambda share: None)
+    with written.open("rb") as stream:
+        stored = Parts(entry.Entry(stream, written.stat().st_size), parts.size)
+    days = stored.days()
+    assert days is not None
+    assert (list(days[0]), list(days[1]), days[2]) == tuple(map(_plain, parts.days))
+    assert stored.masks("actors") == parts.masks["actors"]
+    assert stored.masks("themes") == parts.masks["themes"]
+    assert stored.totals("actors") == {k: m.bit_count() for k, m in parts.masks["actors"].items()}
+    assert stored.haystacks() == parts.haystacks
+    assert stored.evidence() == parts.evidence
+    assert stored.ids() == [event.id for event in catalogue.events]
+
+
+def _plain(value):
+    return list(value) if isinstance(value, (list, tuple)) or hasattr(value, "tolist") else value
+
+
+def test_the_entry_just_written_is_kept_even_beyond_the_size_bound(
+    make_catalogue, cache_home, monkeypatch, loads
+):
+    """A catalogue whose entry alone exceeds the bound still starts warm the next time."""
+    paths = [make_catalogue(name=f"{letter}.yaml") for letter in "ab"]
+    entries = [entry_path(cache_home, path) for path in paths]
+    monkeypatch.setattr(folder, "MAX_TOTAL_BYTES", 10)
+    cache.load(paths[0])
+    assert entries[0].exists()
+    cache.load(paths[1])
+    assert [e.exists() for e in entries] == [False, True], "the older one goes"
+    cache.load(paths[1])
+    assert len(loads) == 2, "the kept entry is used"

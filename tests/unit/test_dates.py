@@ -6,14 +6,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from timeline_tui.catalogue.date_expressions import parse_date_expression, parse_date_range
 from timeline_tui.catalogue.dates import (
     DateError,
     DateSpan,
     PartialDate,
     Precision,
     month_number,
-    parse_date_expression,
-    parse_date_range,
 )
 
 
@@ -185,13 +184,13 @@ def test_today_and_now_are_the_base_day():
 
 
 def test_one_dateparser_serves_every_expression_with_the_same_base():
-    from timeline_tui.catalogue import dates
+    from timeline_tui.catalogue import date_expressions
 
     base = dt.date(2001, 2, 3)
     parse_date_expression("2 years ago", relative_base=base)
-    built = dates._dateparser(base)
+    built = date_expressions._dateparser(base)
     parse_date_expression("last month", relative_base=base)
-    assert dates._dateparser(base) is built
+    assert date_expressions._dateparser(base) is built
 
 
 @pytest.mark.parametrize(

@@ -22,7 +22,8 @@ STANDARD_LIBRARY = {
     "copy", "copyreg", "weakref", "enum", "typing", "collections", "re", "warnings",
     "datetime", "calendar", "locale",  # dates
     "pathlib", "ntpath", "urllib", "ipaddress", "errno",  # paths
-    "hashlib", "struct", "array", "gc", "importlib",  # the cache
+    "hashlib", "struct", "array", "gc", "importlib", "mmap",  # the cache
+    "threading",  # stored events are read by the app's workers too
     "decimal", "numbers", "uuid", "platform", "math",  # imported by msgspec
     "bisect",  # the index
     "encodings",  # a codec for reading a file (utf_8_sig)

@@ -7,7 +7,7 @@ reads strings as markup.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from typing import Protocol
 from weakref import WeakKeyDictionary
@@ -42,7 +42,7 @@ class CatalogueScreen(Protocol):
     def toggle_facet(self, facet: Facet, value: str) -> None: ...
 
 
-_TITLES: WeakKeyDictionary[object, tuple[list[Event], TitleMatcher]] = WeakKeyDictionary()
+_TITLES: WeakKeyDictionary[object, tuple[Sequence[Event], TitleMatcher]] = WeakKeyDictionary()
 """Per screen, the titles its palette searches and the events they were folded from.
 
 A provider lives only while the palette is open; this keeps the folded titles from one

@@ -11,9 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
+import operator
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import compress, repeat
 
 from timeline_tui.app.line_map import YearIndex, new_year_ordinal
 from timeline_tui.catalogue.dates import DateSpan
@@ -68,19 +70,20 @@ class DensityIndex:
         """For each event crossing a new year: its first year and each year's share."""
         for number, year in enumerate(years.years):
             year_end = _new_year(year + 1) - 1
-            for position in range(years.starts[number], years.starts[number + 1]):
-                last = last_days[position]
-                if last > year_end:
-                    first = first_days[position]
-                    last_year = dt.date.fromordinal(last).year
-                    total = last - first + 1
-                    self._spread[position] = (
-                        year,
-                        tuple(
-                            (min(last, _new_year(y + 1) - 1) - max(first, _new_year(y)) + 1) / total
-                            for y in range(year, last_year + 1)
-                        ),
-                    )
+            start, stop = years.starts[number], years.starts[number + 1]
+            # compared in C: a Python loop over a million events is a third of a second
+            crossing = bytes(map(operator.gt, last_days[start:stop], repeat(year_end)))
+            for position in compress(range(start, stop), crossing):
+                first, last = first_days[position], last_days[position]
+                last_year = dt.date.fromordinal(last).year
+                total = last - first + 1
+                self._spread[position] = (
+                    year,
+                    tuple(
+                        (min(last, _new_year(y + 1) - 1) - max(first, _new_year(y)) + 1) / total
+                        for y in range(year, last_year + 1)
+                    ),
+                )
         self._spread_mask = mask_of(self._spread, len(first_days))
 
     def counts(self, matches: Sequence[int], match_mask: int) -> dict[int, float]:

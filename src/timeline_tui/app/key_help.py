@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
-from timeline_tui.app import keys
+from timeline_tui.app import help_groups, keys
 
 _KEY_NAMES = {
     "question_mark": "?",
@@ -68,9 +68,9 @@ BY_ID: dict[str, Binding] = _declared()
 def help_lines() -> list[tuple[str, str, str]]:
     """Every line of the help screen: its group, its keys and what they do."""
     lines = []
-    for group, entries in keys.HELP:
+    for group, entries in help_groups.HELP:
         for entry in entries:
-            if isinstance(entry, keys.Key):
+            if isinstance(entry, help_groups.Key):
                 lines.append((group, entry.keys, entry.meaning))
             else:
                 binding = BY_ID[entry]

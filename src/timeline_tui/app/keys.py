@@ -2,15 +2,12 @@
 
 Each screen's and widget's `BINDINGS` is a list from here; a binding's `description`
 is its word in the key bar and its `tooltip` its line in the help screen (`?`).
-`HELP` puts the bindings, by id, into the help screen's groups, beside the few keys
-that are not bindings of ours (a click, the command palette). `key_help` turns these
-into the help's lines and the hints in border titles and headers; README's key table
-is tested against them.
+`help_groups` puts the bindings, by id, into the help screen's groups; `key_help` turns
+these into the help's lines and the hints in border titles and headers; README's key
+table is tested against them.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from textual.binding import Binding, BindingType
 
@@ -339,92 +336,3 @@ COMMAND: list[BindingType] = [
 PROBLEMS_PANEL: list[BindingType] = [
     Binding("escape", "hide", "Hide", id="problems_panel.hide", tooltip="Hide the problems"),
 ]
-
-
-@dataclass(frozen=True)
-class Key:
-    """A key in the help that is no binding of ours: a click, or one Textual handles."""
-
-    keys: str
-    meaning: str
-
-
-HELP: tuple[tuple[str, tuple[str | Key, ...]], ...] = (
-    (
-        "Filter",
-        (
-            "main.search",
-            "main.actors",
-            "main.themes",
-            "facet.toggle",
-            "main.dates",
-            "main.year",
-            Key("click", "On the density strip: only that year; again, every year"),
-            "main.evidence",
-            "main.clear",
-            "main.pane",
-            "main.command",
-        ),
-    ),
-    (
-        "Move",
-        (
-            "timeline.down",
-            "timeline.up",
-            "timeline.page_down",
-            "timeline.page_up",
-            "timeline.first",
-            "timeline.last",
-            Key("click", "Highlight an event; click it again for its sources"),
-            "main.jump",
-            "main.reverse",
-            "main.mark",
-        ),
-    ),
-    (
-        "Sources",
-        (
-            "timeline.choose",
-            "main.next_source",
-            "main.previous_source",
-            "quotes.down",
-            "quotes.up",
-            "main.article",
-            "main.copy",
-            "main.zoom",
-        ),
-    ),
-    (
-        "In the article (o)",
-        (
-            "article.next_quote",
-            "article.previous_quote",
-            "article.go_to_event",
-            "article.next_open",
-            "article.previous_open",
-            "article.next_source",
-            "article.previous_source",
-            "article.copy",
-            "article.edit",
-            "article.back",
-        ),
-    ),
-    (
-        "Edit (a save reloads the app)",
-        (
-            "main.edit",
-            "app.problems",
-        ),
-    ),
-    ("In the problems (!)", (Key("enter", "Edit at the problem"), "problems.check")),
-    (
-        "App",
-        (
-            "main.back",
-            Key("ctrl+p", "Find events, actors and themes by name"),
-            "main.help",
-            "app.quit",
-        ),
-    ),
-)
-"""The help screen's groups, in order: binding ids, and keys that are not bindings."""

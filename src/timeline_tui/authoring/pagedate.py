@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
-from timeline_tui.catalogue.dates import DateError, PartialDate, parse_date_expression
+from timeline_tui.catalogue.date_expressions import parse_date_expression
+from timeline_tui.catalogue.dates import DateError, PartialDate
 
 _META_NAMES = (
     "article:published_time",

@@ -21,10 +21,15 @@ What is trusted, and why:
 - Each frame's SHA-256 is checked before it is decoded: a flipped byte is a miss.
 
 An entry is used only when all of these match what it was written from: the
-catalogue's resolved path, size, modification time and SHA-256;
+catalogue's resolved path, size, modification and change times, inode and
+device (any write changes the change time, which no program can set back);
 `timeline_tui.__version__`, `FORMAT`, the Python version, the model's
 dataclasses and their fields, and the package's source files (so an editable
-install never serves a catalogue built by older code). One entry serves every
+install never serves a catalogue built by older code). The catalogue's bytes
+are not read on a warm start: hashing 480 MB of YAML would be most of a
+second. Only when the file changed within `RECENT_SECONDS` of the entry's
+writing, when a second write could have kept every time stamp, does the key
+also hold the SHA-256 of its bytes, checked at every read. One entry serves every
 spelling of the path (relative, absolute, through a link): the spelling kept in
 messages and `Catalogue.path` is rewritten on the way out. Loading does not
 read the articles, so they are not part of the key; where each article path
@@ -42,18 +47,22 @@ import hashlib
 import os
 import stat
 import sys
+import time
 import typing
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from timeline_tui import __version__
 from timeline_tui.cache import entry
 from timeline_tui.cache.folder import SUFFIX, Folder
-from timeline_tui.cache.spelling import respell
+from timeline_tui.cache.spelling import respeller
+from timeline_tui.cache.stored import Events, Parts, parts_frames
 from timeline_tui.catalogue.collector import gc_paused
 from timeline_tui.catalogue.files import Unreadable, read_catalogue_bytes
-from timeline_tui.catalogue.model import Catalogue
+from timeline_tui.catalogue.model import Catalogue, Event
 from timeline_tui.query import Index, IndexParts
+from timeline_tui.query.parts import StoredParts
 from timeline_tui.text.progress import Report
 
 __all__ = [
@@ -66,10 +75,14 @@ __all__ = [
     "model_layout",
 ]
 
-FORMAT = 3
+FORMAT = 4
 """Bump when the layout of an entry changes."""
-EVENTS_PER_SLICE = 5_000
-"""Events encoded together in one frame: the encoder's buffer stays small."""
+EVENTS_PER_SLICE = 1_000
+"""Events whose digest is checked together: the first row shown from a slice
+checks about a megabyte (under a millisecond); a whole slice decodes in a few."""
+RECENT_SECONDS = 2.0
+"""A catalogue changed this recently may change again within one tick of the file
+system's clock: its entry's key holds the SHA-256 of its bytes as well."""
 FREEZE_FROM = 10_000
 """Catalogues of this many events are frozen out of the garbage collector's sight
 (`gc.freeze`). Below it the collector's walks cost little, and freezing would also
@@ -127,69 +140,65 @@ def load(path: Path | str, *, use_cache: bool = True, report: Report | None = No
     Raises:
         CatalogueError: as `catalogue.load_catalogue` does.
     """
-    return _frozen(Path(path), use_cache, want_index=False, report=report)[0]
+    return _frozen(Path(path), use_cache, report).catalogue
 
 
 def load_index(path: Path | str, *, use_cache: bool = True, report: Report | None = None) -> Index:
     """`load`, and the catalogue's `Index` with the parts filters need already built
     (stored in the cache beside the catalogue, so a warm start builds nothing)."""
-    catalogue, parts = _frozen(Path(path), use_cache, want_index=True, report=report)
-    return Index(catalogue) if parts is None else Index.with_parts(catalogue, parts)
+    return _frozen(Path(path), use_cache, report)
 
 
-def _frozen(
-    path: Path, use_cache: bool, want_index: bool, report: Report | None
-) -> tuple[Catalogue, IndexParts | None]:
+def _frozen(path: Path, use_cache: bool, report: Report | None) -> Index:
     # The collector stays off until the objects are frozen: re-enabled earlier, its
     # next run would walk every object just made, a quarter of a second at 100,000.
     with gc_paused():
-        loaded = _load(path, use_cache, want_index, report)
-        if len(loaded[0].events) >= FREEZE_FROM:
+        loaded = _load(path, use_cache, report)
+        if len(loaded.events) >= FREEZE_FROM:
             gc.freeze()
     return loaded
 
 
-def _load(
-    path: Path, use_cache: bool, want_index: bool, report: Report | None
-) -> tuple[Catalogue, IndexParts | None]:
+def _load(path: Path, use_cache: bool, report: Report | None) -> Index:
     _LOADED.pop(str(path), None)
     location = cache_dir() if use_cache else None
     if location is None:
-        return load_catalogue(path, report), None
+        return Index(load_catalogue(path, report))
     try:
         before = os.stat(path)
         if not stat.S_ISREG(before.st_mode):
-            return load_catalogue(path, report), None  # a pipe is read once, never cached
-        data = read_catalogue_bytes(path)
+            return Index(load_catalogue(path, report))  # a pipe is read once, never cached
         resolved = path.resolve()
-    except (OSError, Unreadable):
-        return load_catalogue(path, report), None  # which reports why the file cannot be read
-    key = _key(resolved, before, data)
-    del data
+    except OSError:
+        return Index(load_catalogue(path, report))  # which reports why the file cannot be read
+    key = _key(resolved, before)
     name = entry_name(resolved)
     folder = Folder.open(location, create=False)
     if folder is not None:
         with folder:
-            cached = _read(folder, name, key, path, want_index)
+            cached = _read(location, folder, name, key, path)
         if cached is not None:
-            _remember(path, key)
-            return cached
+            return Index(*cached)
     catalogue = load_catalogue(path, report)
     # What filters need is built once here and stored, so later starts skip it.
     if report is not None:
         report("indexing", None)
-    parts = Index(catalogue).export_parts()
+    index = Index(catalogue)
+    parts = index.export_parts()
     try:
         after = os.stat(path)
-    except OSError:
-        return catalogue, parts
+        if _recent(after):
+            key["sha256"] = hashlib.sha256(read_catalogue_bytes(path)).hexdigest()
+            after = os.stat(path)
+    except (OSError, Unreadable):
+        return index
     if _stamp(after) == _stamp(before):  # else it changed while we read it: do not cache
         _remember(path, key)
         folder = Folder.open(location, create=True)
         if folder is not None:
             with folder:
                 _write(folder, name, key, path, catalogue, parts, report)
-    return catalogue, parts
+    return index
 
 
 def entry_name(resolved: Path) -> str:
@@ -198,22 +207,38 @@ def entry_name(resolved: Path) -> str:
     return digest[:32] + SUFFIX
 
 
-def _stamp(stat: os.stat_result) -> tuple[int, int, int, int]:
-    return (stat.st_size, stat.st_mtime_ns, stat.st_ino, stat.st_dev)
+def _stamp(stat: os.stat_result) -> tuple[int, int, int, int, int]:
+    return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino, stat.st_dev)
 
 
-def _key(resolved: Path, stat: os.stat_result, data: bytes) -> dict[str, Any]:
-    """Everything an entry must match to stand for this catalogue."""
+def _recent(stat: os.stat_result) -> bool:
+    return max(stat.st_mtime, stat.st_ctime) > time.time() - RECENT_SECONDS
+
+
+def _key(resolved: Path, stat: os.stat_result) -> dict[str, Any]:
+    """Everything an entry must match to stand for this catalogue (`sha256` is
+    added when the file changed just before the entry was written)."""
     return {
         "format": FORMAT,
         "version": __version__,
         "python": "{}.{} {}".format(*sys.version_info[:2], sys.byteorder),
         "code": _code_fingerprint(),
         "path": str(resolved),
-        "size": stat.st_size,
-        "mtime_ns": stat.st_mtime_ns,
-        "sha256": hashlib.sha256(data).hexdigest(),
+        "stamp": list(_stamp(stat)),
     }
+
+
+def _same_key(stored: Any, key: dict[str, Any], path: Path) -> bool:
+    """Whether an entry's stored key stands for the catalogue now at `path`."""
+    if not isinstance(stored, dict):
+        return False
+    digest = stored.get("sha256")
+    if digest is not None:
+        try:
+            key = {**key, "sha256": hashlib.sha256(read_catalogue_bytes(path)).hexdigest()}
+        except (OSError, Unreadable):
+            return False
+    return bool(stored == entry.normalised(key))
 
 
 def model_layout() -> dict[str, list[str]]:
@@ -256,24 +281,46 @@ def _code_fingerprint() -> str:
 
 
 def _article_places(catalogue: Catalogue) -> list[list[str]]:
-    """Where each article path resolves: the loader's "inside the folder" check depends on it."""
-    return [[source.id, str(source.path.resolve())] for source in catalogue.sources.values()]
+    """Where each article path resolves: the loader's "inside the folder" check depends on it.
+
+    Each folder is resolved once and each article that is not a link placed in
+    it: the same answer as `Path.resolve` for each, without walking the whole
+    path of each of a thousand articles (a sixth of a second).
+    """
+    folders: dict[Path, str] = {}
+    places = []
+    for source in catalogue.sources.values():
+        where = source.path
+        try:
+            link = stat.S_ISLNK(os.lstat(where).st_mode)
+        except OSError:
+            link = True  # missing: as `resolve` has it
+        if link or where.name in ("", ".", ".."):
+            place = str(where.resolve())
+        else:
+            folder = folders.get(where.parent)
+            if folder is None:
+                folder = folders[where.parent] = str(where.parent.resolve())
+            place = os.path.join(folder, where.name)
+        places.append([source.id, place])
+    return places
 
 
 def _read(
-    folder: Folder, name: str, key: dict[str, Any], path: Path, want_index: bool
-) -> tuple[Catalogue, IndexParts | None] | None:
-    """The cached catalogue (and index parts, if wanted), or None on a miss."""
+    location: Path, folder: Folder, name: str, key: dict[str, Any], path: Path
+) -> tuple[Catalogue, StoredParts] | None:
+    """The cached catalogue, its events and index parts read as they are asked for;
+    None on a miss."""
     try:
         with folder.reading(name) as opened:
             if opened is None:
                 return None
-            reader = entry.Reader(*opened)
-            header = reader.header()
-            if header.get("key") != entry.normalised(key):
-                return None
-            catalogue = reader.catalogue(header["event_slices"])
-            parts = reader.parts() if want_index else None
+            stored = entry.Entry(*opened)
+        header = stored.frame("header", _decode_header)
+        if not _same_key(header.get("key"), key, path):
+            return None
+        key = header["key"]
+        catalogue = stored.frame("catalogue", _decode_catalogue)
         if _article_places(catalogue) != header.get("articles"):
             return None
         given = header.get("given")
@@ -282,9 +329,37 @@ def _read(
     except Exception:  # any unreadable entry is a miss, whatever the reason
         return None
     folder.touch(name)
+    adjust = None
     if given != str(path):
-        respell(catalogue, Path(given), path)
+        adjust = respeller(Path(given), path)
+        adjust(catalogue)
+    parts = Parts(stored, stored.event_count)
+
+    def reload() -> Sequence[Event]:
+        """The events read again from the file, once an event slice is found altered."""
+        again = Folder.open(location, create=False)
+        if again is not None:
+            with again:
+                again.remove(name)
+        return _load(path, True, None).events
+
+    catalogue.events = Events(stored, parts.ids, adjust, reload)
+    _remember(path, key)
     return catalogue, parts
+
+
+_decode_header = entry.decoder(dict[str, Any])
+_decode_catalogue = entry.decoder(Catalogue)
+
+
+def entry_frames(header: dict[str, Any], catalogue: Catalogue, parts: IndexParts) -> dict[str, Any]:
+    """What an entry holds before the events: the header, the catalogue without its
+    events, the index parts."""
+    return {
+        "header": header,
+        "catalogue": dataclasses.replace(catalogue, events=[]),
+        **parts_frames(parts, [event.id for event in catalogue.events]),
+    }
 
 
 def _write(
@@ -301,6 +376,7 @@ def _write(
         header = {"key": key, "given": str(path), "articles": _article_places(catalogue)}
     except OSError:
         return
+    frames = entry_frames(header, catalogue, parts)
 
     def saved(share: float) -> None:
         if report is not None:
@@ -308,6 +384,6 @@ def _write(
 
     folder.write(
         name,
-        lambda stream: entry.write(stream, header, catalogue, parts, EVENTS_PER_SLICE, saved),
+        lambda stream: entry.write(stream, frames, catalogue, EVENTS_PER_SLICE, saved),
     )
-    folder.prune()
+    folder.prune(keep=name)

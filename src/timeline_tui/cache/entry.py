@@ -1,132 +1,55 @@
-"""One cache entry's bytes: MessagePack frames, each checked before it is decoded.
+"""One cache entry's bytes: named MessagePack frames, each checked before it is decoded.
 
 The format cannot run code when read (unlike a pickle): `msgspec` decodes each
 frame straight into the model's dataclasses, checking every value's type
 against their annotations, so the layout follows `dataclasses.fields` by
-itself. Each frame carries its length and SHA-256, so a byte flipped on disk is
-a miss rather than a silently different catalogue.
+itself. Each frame's SHA-256 is kept in the entry's directory, so a byte flipped
+on disk is a miss (or, for an event read later, `Damaged`) rather than a
+silently different catalogue.
 
-    MAGIC, then frames of (8-byte length, 32-byte SHA-256, payload):
-    header | events, EVENTS_PER_SLICE at a time | the rest of the catalogue | index parts
+    MAGIC | frames ... | event slices ... | directory | trailer
 
-The header (the key, the article places, the number of slices) comes first, so
-a stale entry is rejected without reading the rest; the index parts come last
-and are read only when asked for.
+The trailer (the directory's offset, length and SHA-256) is the file's last 48
+bytes; the directory names every frame's offset, length and digest, and every
+event's offset. The entry is mapped into memory and nothing is read until it is
+asked for: the header first (a stale entry is rejected without reading more),
+then the catalogue without its events, then each index part when the index
+first needs it, and each event when it is first shown or written. Opening a
+million events reads a few megabytes.
+
+Events are stored a slice at a time (`cache.EVENTS_PER_SLICE`), each slice a
+MessagePack array whose digest is checked once, before the first of its events
+is decoded; each event's own bytes are a complete value too, so one event can
+be decoded alone (a row on screen) and a slice at once (a list written out).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
+import mmap
 import struct
 from array import array
 from collections.abc import Callable
 from pathlib import Path, PurePath
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, TypeVar
 
 import msgspec
 
 from timeline_tui.catalogue.model import Catalogue, Event
-from timeline_tui.query import FACETS, Facet
-from timeline_tui.query import IndexParts as Built
-from timeline_tui.query.bitmask import mask_of, set_bits
-from timeline_tui.query.evidence import EvidenceMasks
 
-MAGIC = b"timeline-tui cache\n"
-_FRAME = struct.Struct("<Q32s")
+MAGIC = b"timeline-tui cache 4\n"
+_TRAILER = struct.Struct("<QQ32s")
+
+T = TypeVar("T")
 
 
 class Corrupt(Exception):
-    """An entry that is cut short, altered or not ours."""
+    """An entry that is cut short, altered or not ours: a miss."""
 
 
-@dataclasses.dataclass(slots=True)
-class IndexParts:
-    """`Index.export_parts` (a `query.IndexParts`, `Built` here) as stored: facet masks
-    as sorted event positions, whose size grows with the number of memberships rather
-    than vocabulary × events. Positions are packed as 4-byte unsigned integers
-    (`array`, machine order: `sys.byteorder` is part of the key), so reading them
-    makes no int objects. The stored layout is unchanged from when the parts were a
-    plain dict."""
-
-    size: int
-    first_days: list[int]
-    last_days: list[int]
-    longest: int
-    positions: dict[str, dict[str, bytes]]
-    haystacks: list[str]
-    evidence: dict[str, bytes] | None = None
-    """The evidence filters' masks (`EvidenceMasks.as_part`) as packed positions;
-    `at_least` is a list of them, one per number of sources."""
-    at_least: list[bytes] | None = None
-
-    @classmethod
-    def from_parts(cls, parts: Built) -> IndexParts:
-        first, last, longest = parts.days
-        return cls(
-            size=parts.size,
-            first_days=first,
-            last_days=last,
-            longest=longest,
-            positions={
-                facet: {value: _pack(mask) for value, mask in masks.items()}
-                for facet, masks in parts.masks.items()
-            },
-            haystacks=parts.haystacks,
-            **_pack_evidence(parts.evidence),
-        )
-
-    def to_parts(self) -> Built:
-        return Built(
-            size=self.size,
-            days=(self.first_days, self.last_days, self.longest),
-            masks={
-                _facet(facet): {
-                    value: mask_of(_positions(found), self.size) for value, found in values.items()
-                }
-                for facet, values in self.positions.items()
-            },
-            haystacks=self.haystacks,
-            evidence=self._unpack_evidence(),
-        )
-
-    def _unpack_evidence(self) -> EvidenceMasks | None:
-        if self.evidence is None or self.at_least is None:
-            return None  # built when a filter first needs it
-        evidence: dict[str, Any] = {
-            name: mask_of(_positions(packed), self.size) for name, packed in self.evidence.items()
-        }
-        evidence["at_least"] = tuple(
-            mask_of(_positions(packed), self.size) for packed in self.at_least
-        )
-        return EvidenceMasks.from_part(evidence)
-
-
-def _facet(name: str) -> Facet:
-    """A stored facet name, checked: the masks are keyed by `Facet`."""
-    if name not in FACETS:
-        raise Corrupt(f"unknown facet {name!r}")
-    return name
-
-
-def _pack(mask: int) -> bytes:
-    return array("I", set_bits(mask)).tobytes()
-
-
-def _pack_evidence(masks: EvidenceMasks | None) -> dict[str, Any]:
-    if masks is None:
-        return {}
-    part = masks.as_part()
-    return {
-        "evidence": {name: _pack(mask) for name, mask in part.items() if name != "at_least"},
-        "at_least": [_pack(mask) for mask in part["at_least"]],
-    }
-
-
-def _positions(packed: bytes) -> array[int]:
-    positions = array("I")
-    positions.frombytes(packed)
-    return positions
+class Damaged(Exception):
+    """An event slice found altered after the entry was opened (its digest no longer
+    matches): the catalogue has to be read again from its file."""
 
 
 def _encode_path(value: Any) -> Any:
@@ -142,10 +65,14 @@ def _decode_path(kind: type, value: Any) -> Any:
 
 
 _encoder = msgspec.msgpack.Encoder(enc_hook=_encode_path)
-_decode_header = msgspec.msgpack.Decoder(dict[str, Any]).decode
-_decode_events = msgspec.msgpack.Decoder(list[Event], dec_hook=_decode_path).decode
-_decode_catalogue = msgspec.msgpack.Decoder(Catalogue, dec_hook=_decode_path).decode
-_decode_parts = msgspec.msgpack.Decoder(IndexParts).decode
+_decode_directory = msgspec.msgpack.Decoder(dict[str, Any]).decode
+decode_event = msgspec.msgpack.Decoder(Event, dec_hook=_decode_path).decode
+decode_slice = msgspec.msgpack.Decoder(list[Event], dec_hook=_decode_path).decode
+
+
+def decoder(kind: Any) -> Callable[[memoryview], Any]:
+    """A checking decoder for a frame of type `kind` (the model's paths included)."""
+    return msgspec.msgpack.Decoder(kind, dec_hook=_decode_path).decode
 
 
 def normalised(value: Any) -> Any:
@@ -153,65 +80,153 @@ def normalised(value: Any) -> Any:
     return msgspec.msgpack.decode(_encoder.encode(value))
 
 
-def _write_frame(stream: BinaryIO, value: Any) -> None:
-    data = _encoder.encode(value)
-    stream.write(_FRAME.pack(len(data), hashlib.sha256(data).digest()))
-    stream.write(data)
+def _array_header(count: int) -> bytes:
+    """A MessagePack array's header for `count` items (what precedes them)."""
+    if count < 16:
+        return bytes([0x90 | count])
+    if count < 1 << 16:
+        return b"\xdc" + count.to_bytes(2, "big")
+    return b"\xdd" + count.to_bytes(4, "big")
+
+
+class Writer:
+    """Writes an entry's frames in order, then its directory and trailer."""
+
+    def __init__(self, stream: BinaryIO, per_slice: int) -> None:
+        self._stream = stream
+        self._per_slice = per_slice
+        self._at = 0
+        self._frames: dict[str, list[Any]] = {}
+        self._event_offsets = array("Q")
+        self._slices: list[list[Any]] = []
+        self._write(MAGIC)
+
+    def _write(self, data: bytes) -> int:
+        at = self._at
+        self._stream.write(data)
+        self._at += len(data)
+        return at
+
+    def frame(self, name: str, value: Any) -> None:
+        data = _encoder.encode(value)
+        self._frames[name] = [self._write(data), len(data), hashlib.sha256(data).digest()]
+
+    def events(self, events: list[Event]) -> None:
+        """The next slice of events (the last may be shorter)."""
+        encoded = [_encoder.encode(event) for event in events]
+        data = bytearray(_array_header(len(encoded)))
+        for item in encoded:
+            self._event_offsets.append(self._at + len(data))
+            data += item
+        digest = hashlib.sha256(data).digest()
+        self._slices.append([self._write(bytes(data)), len(data), digest])
+
+    def finish(self) -> None:
+        directory = _encoder.encode(
+            {
+                "frames": self._frames,
+                "event_offsets": self._event_offsets.tobytes(),
+                "slices": self._slices,
+                "per_slice": self._per_slice,
+            }
+        )
+        at = self._write(directory)
+        self._write(_TRAILER.pack(at, len(directory), hashlib.sha256(directory).digest()))
+
+
+class Entry:
+    """An entry mapped into memory: frames are checked and decoded when asked for."""
+
+    def __init__(self, stream: BinaryIO, size: int) -> None:
+        if size < len(MAGIC) + _TRAILER.size:
+            raise Corrupt("cut short")
+        # The mapping outlives the descriptor and the entry's name: a newer entry
+        # written in its place is a new file, and this one stays as it was read.
+        self._map = mmap.mmap(stream.fileno(), size, access=mmap.ACCESS_READ)
+        self._view = memoryview(self._map)
+        if self._view[: len(MAGIC)] != MAGIC:
+            raise Corrupt("not a cache entry of this version")
+        at, length, digest = _TRAILER.unpack(self._view[size - _TRAILER.size :])
+        directory = self._checked(at, length, digest, size - _TRAILER.size)
+        listing = _decode_directory(directory)
+        self._frames: dict[str, list[Any]] = listing["frames"]
+        self.event_offsets = array("Q")
+        self.event_offsets.frombytes(listing["event_offsets"])
+        self.slices: list[list[Any]] = listing["slices"]
+        self.per_slice: int = listing["per_slice"]
+        events = len(self.event_offsets)
+        if self.per_slice < 1 or -(-events // self.per_slice) != len(self.slices):
+            raise Corrupt("a directory that does not match its events")
+        if any(start + length > at for start, length, _ in self.slices):
+            raise Corrupt("cut short")
+        self._size = size
+
+    def _checked(self, at: int, length: int, digest: bytes, within: int) -> memoryview:
+        if at < len(MAGIC) or at + length > within:
+            raise Corrupt("cut short")
+        data = self._view[at : at + length]
+        if hashlib.sha256(data).digest() != digest:
+            raise Corrupt("altered")
+        return data
+
+    def has(self, name: str) -> bool:
+        return name in self._frames
+
+    def frame(self, name: str, decode: Callable[[memoryview], T]) -> T:
+        """The frame `name`, checked and decoded.
+
+        Raises:
+            Corrupt: when it is missing, cut short or altered.
+        """
+        found = self._frames.get(name)
+        if found is None:
+            raise Corrupt(f"no frame {name!r}")
+        at, length, digest = found
+        return decode(self._checked(at, length, digest, self._size))
+
+    @property
+    def event_count(self) -> int:
+        return len(self.event_offsets)
+
+    def event_slice(self, number: int, *, check: bool = True) -> memoryview:
+        """The bytes of slice `number` (a MessagePack array of its events), checked
+        unless it was before.
+
+        Raises:
+            Damaged: when they no longer match their digest.
+        """
+        start, length, digest = self.slices[number]
+        data = self._view[start : start + length]
+        if check and hashlib.sha256(data).digest() != digest:
+            raise Damaged("a stored event slice was altered")
+        return data
+
+    def event_bytes(self, position: int) -> memoryview:
+        """One event's bytes; the caller has checked its slice (`event_slice`)."""
+        following = position + 1
+        if following % self.per_slice and following < len(self.event_offsets):
+            end = self.event_offsets[following]
+        else:  # the last of its slice
+            start, length, _ = self.slices[position // self.per_slice]
+            end = start + length
+        return self._view[self.event_offsets[position] : end]
 
 
 def write(
     stream: BinaryIO,
-    header: dict[str, Any],
+    frames: dict[str, Any],
     catalogue: Catalogue,
-    parts: Built,
     per_slice: int,
     saved: Callable[[float], None],
 ) -> None:
-    """Write an entry; `header` gains the number of event slices."""
+    """Write an entry: `frames` (the header first), then the catalogue's events,
+    `per_slice` at a time."""
+    writer = Writer(stream, per_slice)
+    for name, value in frames.items():
+        writer.frame(name, value)
     events = catalogue.events
     starts = range(0, len(events), per_slice)
-    stream.write(MAGIC)
-    _write_frame(stream, {**header, "event_slices": len(starts)})
     for written, start in enumerate(starts, 1):
-        _write_frame(stream, events[start : start + per_slice])
+        writer.events(list(events[start : start + per_slice]))
         saved(written / len(starts))
-    _write_frame(stream, dataclasses.replace(catalogue, events=[]))
-    _write_frame(stream, IndexParts.from_parts(parts))
-
-
-class Reader:
-    """Reads an entry's frames in order, each checked against its length and digest."""
-
-    def __init__(self, stream: BinaryIO, size: int) -> None:
-        self._stream = stream
-        self._left = size - len(MAGIC)
-        if stream.read(len(MAGIC)) != MAGIC:
-            raise Corrupt("not a cache entry of this program")
-
-    def _frame(self) -> bytes:
-        head = self._stream.read(_FRAME.size)
-        if len(head) != _FRAME.size:
-            raise Corrupt("cut short")
-        length, digest = _FRAME.unpack(head)
-        self._left -= _FRAME.size
-        if length > self._left:  # never allocate what the file cannot hold
-            raise Corrupt("cut short")
-        data = self._stream.read(length)
-        self._left -= length
-        if len(data) != length or hashlib.sha256(data).digest() != digest:
-            raise Corrupt("altered")
-        return data
-
-    def header(self) -> dict[str, Any]:
-        return _decode_header(self._frame())
-
-    def catalogue(self, event_slices: int) -> Catalogue:
-        events: list[Event] = []
-        for _ in range(event_slices):
-            events.extend(_decode_events(self._frame()))
-        catalogue = _decode_catalogue(self._frame())
-        catalogue.events = events
-        return catalogue
-
-    def parts(self) -> Built:
-        return _decode_parts(self._frame()).to_parts()
+    writer.finish()

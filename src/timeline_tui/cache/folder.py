@@ -35,7 +35,7 @@ RECORDS_SUFFIX = ".records"
 KEPT_SUFFIXES = (SUFFIX, QUOTES_SUFFIX, RECORDS_SUFFIX)
 """Entries this version reads; `prune` removes the others `_ENTRY_NAME` matches."""
 MAX_TOTAL_BYTES = 512 * 1024 * 1024
-"""All entries together; 100,000 events take about 90 MB."""
+"""All entries together but the newest; 100,000 events take about 90 MB."""
 STALE_TEMPORARY_SECONDS = 15 * 60
 """A temporary this old is no longer being written: a write takes seconds."""
 
@@ -134,9 +134,10 @@ class Folder:
                 os.unlink(temporary, dir_fd=self._fd)
             return False
 
-    def prune(self, *, now: float | None = None) -> None:
+    def prune(self, *, keep: str | None = None, now: float | None = None) -> None:
         """Remove stale temporaries and old-format entries, then the oldest entries
-        until the rest fit in `MAX_TOTAL_BYTES`."""
+        until the rest fit in `MAX_TOTAL_BYTES`; never `keep`, the entry just
+        written, however large (a million events take about 900 MB)."""
         now = time.time() if now is None else now
         entries: list[tuple[float, str, int]] = []
         try:
@@ -149,19 +150,21 @@ class Folder:
                 continue
             if name.endswith(".tmp"):
                 if now - info.st_mtime > STALE_TEMPORARY_SECONDS:
-                    self._remove(name)
+                    self.remove(name)
             elif _ENTRY_NAME.match(name):
                 if name.endswith(KEPT_SUFFIXES):
                     entries.append((info.st_mtime, name, info.st_size))
                 else:
-                    self._remove(name)
+                    self.remove(name)
         total = sum(size for _, _, size in entries)
         for _, name, size in sorted(entries):
             if total <= MAX_TOTAL_BYTES:
                 break
-            self._remove(name)
+            if name == keep:
+                continue
+            self.remove(name)
             total -= size
 
-    def _remove(self, name: str) -> None:
+    def remove(self, name: str) -> None:
         with contextlib.suppress(OSError):
             os.unlink(name, dir_fd=self._fd)

@@ -13,6 +13,7 @@ decoded with its types checked, never code.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
@@ -89,3 +90,19 @@ def store_unverified(
 
     with folder:
         folder.write(name, write)
+
+
+def kept_or_verified(
+    catalogue_path: Path,
+    fingerprint: str | None,
+    verify: Callable[[], dict[tuple[str, int], str]],
+) -> dict[tuple[str, int], str]:
+    """The unverified quotes kept under `fingerprint` (`sources.verify.quotes_fingerprint`),
+    else what `verify()` finds, then kept; with no fingerprint, `verify()` alone."""
+    if fingerprint is None:
+        return verify()
+    unverified = stored_unverified(catalogue_path, fingerprint)
+    if unverified is None:
+        unverified = verify()
+        store_unverified(catalogue_path, fingerprint, unverified)
+    return unverified

@@ -54,6 +54,12 @@ def _plan(kind: type) -> tuple[tuple[str, str], ...]:
 
 def respell(catalogue: Catalogue, given: Path, path: Path) -> None:
     """Make `catalogue`, read from `given`, read as if from `path` (the same file)."""
+    respeller(given, path)(catalogue)
+
+
+def respeller(given: Path, path: Path) -> Callable[[Any], None]:
+    """What `respell` does, for any value read from an entry written for `given`
+    (a catalogue, or one of its events read later)."""
     old_name, new_name = str(given), str(path)
 
     def new_path(value: Any) -> Any:
@@ -98,4 +104,4 @@ def respell(catalogue: Catalogue, given: Path, path: Path) -> None:
 
         return visit_fields
 
-    visit(catalogue)
+    return visit

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import abc
 import itertools
 import operator
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -142,6 +144,23 @@ class Exclusion:
     location: Location
 
 
+class StoredEvents(Sequence[Event], abc.ABC):
+    """Events kept elsewhere (a cache entry), each read the first time it is asked
+    for: a catalogue of a million events opens without building a million objects."""
+
+    @abc.abstractmethod
+    def position(self, event_id: str) -> int | None:
+        """Where the event with this id is, without reading the events; None if nowhere."""
+
+    def __eq__(self, other: object) -> bool:
+        """Equal to a list (or another sequence) of the same events, as a list would be."""
+        if not isinstance(other, (list, tuple, StoredEvents)):
+            return NotImplemented
+        return len(self) == len(other) and all(map(operator.eq, self, other))
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like the list it stands for
+
+
 @dataclass(slots=True)
 class Catalogue:
     """A validated catalogue, its events always in date order (`event_sort_key`).
@@ -157,14 +176,17 @@ class Catalogue:
     sources: dict[str, Source]
     actors: dict[str, Actor]
     themes: dict[str, Theme]
-    events: list[Event]
-    """In date order (earliest start, then coarser precision, then id)."""
+    events: Sequence[Event]
+    """In date order (earliest start, then coarser precision, then id): a list, or
+    `StoredEvents` read from a cache entry as they are asked for."""
     excluded: list[Exclusion] = field(default_factory=list)
     title: str | None = None
     warnings: list[Problem] = field(default_factory=list)
     """Problems that do not stop the catalogue from being used (unknown keys, say)."""
 
     def __post_init__(self) -> None:
+        if isinstance(self.events, StoredEvents):
+            return  # stored from a catalogue already in order; checking would read them all
         # each key computed once, for the check and the sort alike: the loader leaves the sort here
         keys = list(map(event_sort_key, self.events))
         if not all(map(operator.le, keys, itertools.islice(keys, 1, None))):
@@ -176,6 +198,9 @@ class Catalogue:
         return self.path.parent
 
     def event(self, event_id: str) -> Event | None:
+        if isinstance(self.events, StoredEvents):
+            position = self.events.position(event_id)
+            return None if position is None else self.events[position]
         for event in self.events:
             if event.id == event_id:
                 return event

@@ -2,7 +2,8 @@
 
 Events come in date order (earliest start first), so the first days ascend:
 a date range is a binary search, and so is "the first event on or after a date".
-A catalogue built by hand out of order gets a linear scan instead.
+Date order is an invariant of `Catalogue`, which sorts its events when it is built
+and is only assigned lists already in order, so nothing here checks it again.
 """
 
 from __future__ import annotations
@@ -16,20 +17,18 @@ from collections.abc import Sequence
 from timeline_tui.catalogue.model import Event
 from timeline_tui.query.bitmask import flags_mask
 
-DayBounds = tuple[list[int], list[int], int]
-"""First days, last days, and the longest span in days (-1: first days out of order)."""
+DayBounds = tuple[Sequence[int], Sequence[int], int]
+"""First days (ascending), last days, and the longest span in days.
+
+A list, or an `array` read from a cache entry: both are read by position and bisected."""
 
 
 def day_bounds(events: Sequence[Event]) -> DayBounds:
+    """The day bounds of `events`, in date order as a `Catalogue` keeps them."""
     spans = [event.date for event in events]
     first = [span.first_day.toordinal() for span in spans]
     last = [span.last_day.toordinal() for span in spans]
-    if not all(map(operator.le, first, itertools.islice(first, 1, None))):
-        # events out of date order (a catalogue built by hand): no binary search
-        longest = -1
-    else:
-        longest = max(map(operator.sub, last, first), default=0)
-    return first, last, longest
+    return first, last, max(map(operator.sub, last, first), default=0)
 
 
 def date_mask(
@@ -38,11 +37,6 @@ def date_mask(
     """The events that overlap the days from `since` to `until` (either open)."""
     first, last, longest = bounds
     size = len(first)
-    if longest < 0:
-        low = since.toordinal() if since else -1
-        high = until.toordinal() if until else 1 << 30
-        mask = flags_mask(bytes(map(operator.le, first, itertools.repeat(high))))
-        return mask & flags_mask(bytes(map(operator.ge, last, itertools.repeat(low))))
     # First days ascend, so "starts on or before `until`" is a prefix and
     # "starts on or after `since`" a suffix. Of the events that start before
     # `since`, only those starting within the longest span of it can reach it.
@@ -62,16 +56,8 @@ def date_mask(
 def first_starting_at_or_after(bounds: DayBounds, date: dt.date, among: int) -> int | None:
     """The position of the earliest-starting event of `among` (a mask) whose first day
     is on or after `date`; None when there is none."""
-    first, _, longest = bounds
-    day = date.toordinal()
-    if longest < 0:
-        candidates = [
-            (first[position], position)
-            for position in range(len(first))
-            if among >> position & 1 and first[position] >= day
-        ]
-        return min(candidates)[1] if candidates else None
-    start = bisect.bisect_left(first, day)
+    first = bounds[0]
+    start = bisect.bisect_left(first, date.toordinal())
     rest = among >> start
     if not rest:
         return None

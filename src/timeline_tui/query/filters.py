@@ -13,7 +13,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from timeline_tui.catalogue.dates import DateError, parse_date_range
+from timeline_tui.catalogue.date_expressions import parse_date_range
+from timeline_tui.catalogue.dates import DateError
 from timeline_tui.catalogue.model import Actor, Catalogue, Source, Theme
 
 Facet = Literal["actors", "themes", "sources"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from timeline_tui.catalogue.model import Catalogue, Event
@@ -22,7 +23,7 @@ from timeline_tui.query.day_index import (
 )
 from timeline_tui.query.evidence import EvidenceMasks, evidence_masks
 from timeline_tui.query.filters import CORROBORATED, EVIDENCE, FACETS, Evidence, Facet, Filters
-from timeline_tui.query.parts import IndexParts
+from timeline_tui.query.parts import IndexParts, StoredParts
 from timeline_tui.query.text_search import haystacks, search_terms, text_mask
 
 
@@ -37,11 +38,13 @@ class Index:
     """
 
     catalogue: Catalogue
+    stored: StoredParts | None = field(default=None, repr=False)
+    """Where the parts are kept (a cache entry), each read when first needed."""
     all: int = field(init=False)
     _facet_masks: dict[Facet, dict[str, int]] = field(init=False, repr=False)
     _facet_totals: dict[Facet, dict[str, int]] = field(init=False, repr=False)
     _facet_values: dict[Facet, list[tuple[str, ...]]] = field(init=False, repr=False)
-    _haystacks: list[str] | None = field(init=False, repr=False)
+    _haystacks: Sequence[str] | None = field(init=False, repr=False)
     _days: DayBounds | None = field(init=False, repr=False)
     _evidence: EvidenceMasks | None = field(init=False, repr=False)
     _positions: dict[str, int] | None = field(init=False, repr=False)
@@ -65,7 +68,7 @@ class Index:
         self._text_cache = {}
 
     @property
-    def events(self) -> list[Event]:
+    def events(self) -> Sequence[Event]:
         return self.catalogue.events
 
     def export_parts(self) -> IndexParts:
@@ -102,29 +105,25 @@ class Index:
     # -- the precomputed parts -------------------------------------------------
 
     @property
-    def haystacks(self) -> list[str]:
+    def haystacks(self) -> Sequence[str]:
         """Per event, its title, summary, quotes, notes and disputes, case-folded.
 
         What `--search` looks in.
         """
         if self._haystacks is None:
-            self._haystacks = haystacks(self.events)
+            stored = self.stored.haystacks() if self.stored else None
+            self._haystacks = haystacks(self.events) if stored is None else stored
         return self._haystacks
 
     @property
-    def first_days(self) -> list[int]:
+    def first_days(self) -> Sequence[int]:
         """Per event, the ordinal of its first day (ascending: events are in date order)."""
         return self._day_bounds()[0]
 
     @property
-    def last_days(self) -> list[int]:
+    def last_days(self) -> Sequence[int]:
         """Per event, the ordinal of its last day."""
         return self._day_bounds()[1]
-
-    @property
-    def masks(self) -> dict[Facet, dict[str, int]]:
-        """Per facet, per value, the bitmask of the events that have it."""
-        return {facet: self._value_masks(facet) for facet in FACETS}
 
     def position(self, event_id: str) -> int | None:
         """Where the event with this id is in `events`; None for an unknown id."""
@@ -132,21 +131,30 @@ class Index:
 
     def _day_bounds(self) -> DayBounds:
         if self._days is None:
-            self._days = day_bounds(self.events)
+            stored = self.stored.days() if self.stored else None
+            self._days = day_bounds(self.events) if stored is None else stored
         return self._days
 
     def _evidence_masks(self) -> EvidenceMasks:
         if self._evidence is None:
-            self._evidence = evidence_masks(self.events)
+            stored = self.stored.evidence() if self.stored else None
+            self._evidence = evidence_masks(self.events) if stored is None else stored
         return self._evidence
 
     def _id_positions(self) -> dict[str, int]:
         if self._positions is None:
-            self._positions = {event.id: position for position, event in enumerate(self.events)}
+            ids = self.stored.ids() if self.stored else None
+            if ids is None:
+                ids = [event.id for event in self.events]
+            self._positions = {event_id: position for position, event_id in enumerate(ids)}
         return self._positions
 
     def _value_masks(self, facet: Facet) -> dict[str, int]:
         masks = self._facet_masks.get(facet)
+        if masks is None and self.stored is not None:
+            masks = self.stored.masks(facet)
+            if masks is not None:
+                self._facet_masks[facet] = masks
         if masks is None:
             members: dict[str, list[int]] = defaultdict(list)
             for position, values in enumerate(self._event_values(facet)):
@@ -157,6 +165,31 @@ class Index:
                 value: mask_of(positions, size) for value, positions in members.items()
             }
         return masks
+
+    def _totals(self, facet: Facet) -> dict[str, int]:
+        """Per value, how many events have it: stored beside the masks, so the first
+        screen shows the facets' counts without building a mask."""
+        totals = self._facet_totals.get(facet)
+        if totals is None:
+            totals = self.stored.totals(facet) if self.stored else None
+            if totals is None:
+                totals = {
+                    value: mask.bit_count() for value, mask in self._value_masks(facet).items()
+                }
+            self._facet_totals[facet] = totals
+        return totals
+
+    def _values_of(self, facet: Facet, position: int) -> tuple[str, ...]:
+        """One event's values of a facet, without reading every event's."""
+        values = self._facet_values.get(facet)
+        if values is not None:
+            return values[position]
+        event = self.events[position]
+        if facet == "actors":
+            return event.actors
+        if facet == "themes":
+            return event.themes
+        return tuple(citation.source for citation in event.citations)
 
     def _event_values(self, facet: Facet) -> list[tuple[str, ...]]:
         """Per event, its values of a facet (a value may repeat within an event)."""
@@ -209,6 +242,8 @@ class Index:
     def _marked_mask(self, marked: frozenset[str] | None) -> int:
         if marked is None:
             return self.all
+        if not marked:
+            return 0  # no marks: no need to know where every id is
         cached = self._marked_cache
         if cached is not None and cached[0] == marked:
             return cached[1]
@@ -288,22 +323,16 @@ class Index:
             for name, part in parts.items():
                 if name != facet:
                     rest &= part
-        masks = self._value_masks(facet)
         if rest == self.all:
-            totals = self._facet_totals.get(facet)
-            if totals is None:
-                totals = self._facet_totals[facet] = {
-                    value: mask.bit_count() for value, mask in masks.items()
-                }
-            return dict(totals)
+            return dict(self._totals(facet))
+        masks = self._value_masks(facet)
         matched = rest.bit_count()
         if matched * 4 < len(masks) * 64:
             # Few events match: tally their values rather than AND every value's
             # mask (each AND walks all events' bits).
             counts = dict.fromkeys(masks, 0)
-            values = self._event_values(facet)
             for position in set_bits(rest):
-                names = values[position]
+                names = self._values_of(facet, position)
                 for value in set(names) if len(names) > 1 else names:  # each value once
                     counts[value] += 1
             return counts
@@ -324,6 +353,19 @@ class Index:
         for name, part in parts.items():
             if name not in EVIDENCE:
                 rest &= part
+        if rest == self.all and self._evidence is None and self.stored is not None:
+            totals = self.stored.evidence_totals()
+            if totals is not None and all(parts[name] == self.all for name in EVIDENCE):
+                # nothing narrows the events: the stored counts are the answer, and
+                # the first screen builds no evidence mask
+                marked = filters.marked if filters.marked is not None else marks
+                return {
+                    "disputed": totals["disputed"],
+                    "min_sources": totals.get(f"at least {filters.min_sources or CORROBORATED}", 0),
+                    "has_figures": totals["has_figures"],
+                    "drafts": totals["drafts"],
+                    "marked": self._marked_mask(marked).bit_count(),
+                }
         turned_on = replace(
             filters,
             disputed=True,

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from timeline_tui.catalogue.dates import DateError, parse_date_expression
+from timeline_tui.catalogue.date_expressions import parse_date_expression
+from timeline_tui.catalogue.dates import DateError
 from timeline_tui.query.filters import Filters, QueryError
 from timeline_tui.query.index import Index
 

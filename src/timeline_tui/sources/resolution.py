@@ -35,14 +35,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from timeline_tui.catalogue.date_expressions import period_span, read_relative
 from timeline_tui.catalogue.dates import (
     DateError,
     DateSpan,
     PartialDate,
     Precision,
     days_in_month,
-    period_span,
-    read_relative,
 )
 
 

@@ -15,7 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from timeline_tui.app import key_help, keys
-from timeline_tui.app.widgets.timeline_view import (
+from timeline_tui.app.widgets.timeline_rows import (
     DISPUTED_MARK,
     DRAFT_MARK,
     SINGLE_SOURCE_MARK,

@@ -36,6 +36,7 @@ from timeline_tui.app.messages import (
 from timeline_tui.app.quotes import ArticleCache
 from timeline_tui.app.screens import source_actions
 from timeline_tui.app.screens.main_evidence import EvidenceMarksAndOrder
+from timeline_tui.app.screens.main_layout import PaneLayout
 from timeline_tui.app.view_command import view_command_line
 from timeline_tui.app.widgets.density_strip import DensityStrip
 from timeline_tui.app.widgets.facet_list import FacetList
@@ -51,7 +52,7 @@ from timeline_tui.query import Facet, Filters
 from timeline_tui.text.printable import printable
 
 
-class MainScreen(EvidenceMarksAndOrder, Screen[None]):
+class MainScreen(EvidenceMarksAndOrder, PaneLayout, Screen[None]):
     """Everything that happened, in order, narrowed in a few keystrokes."""
 
     AUTO_FOCUS = "#timeline"
@@ -116,30 +117,6 @@ class MainScreen(EvidenceMarksAndOrder, Screen[None]):
         self.timeline.mark_starred(self.marks.ids)
         # the first result is computed here, so the first paint already shows events
         self._apply(self._engine.run(self.filters, self.marks.ids, reverse=self.reverse))
-
-    NARROW = 100
-    """Below this width the filter pane folds away; its keys bring it back over the timeline."""
-
-    def on_resize(self) -> None:
-        narrow = self.size.width < self.NARROW
-        if narrow != self.has_class("-narrow"):
-            self.set_class(narrow, "-narrow")
-            self._pane_over = False
-            self._place_pane()
-
-    def _place_pane(self) -> None:
-        pane = self.pane
-        shown = self._pane_over if self.has_class("-narrow") else self._pane_beside
-        shown = shown and not self.has_class("-quotes-full")
-        if not shown and pane.has_focus_within:
-            self.set_focus(self.timeline)
-        pane.display = shown
-
-    def on_descendant_focus(self) -> None:
-        # the pane over the timeline folds away once the focus leaves it
-        if self._pane_over and not self.pane.has_focus_within:
-            self._pane_over = False
-            self._place_pane()
 
     @property
     def timeline(self) -> TimelineView:
@@ -341,38 +318,16 @@ class MainScreen(EvidenceMarksAndOrder, Screen[None]):
         self.pane.reset()
         self.set_filters(Filters())
 
-    def action_toggle_pane(self) -> None:
-        if self.has_class("-narrow"):
-            self._pane_over = not self.pane.display
-            if self._pane_over:
-                self._focus_now(self.query_one("#search", Input))
-        else:
-            self._pane_beside = not self.pane.display
-        self._place_pane()
-
     def _focus_now(self, widget: Widget) -> None:
         # `Widget.focus` waits behind the keys already queued: typing "a" then "chi" fast
         # would send "chi" to the timeline ("c" clears). Focus before the next key instead.
         self.set_focus(widget)
-
-    def _show_pane(self) -> None:
-        if self.has_class("-narrow"):
-            self._pane_over = True
-        else:
-            self._pane_beside = True
-        self._place_pane()
 
     def action_source(self, delta: int) -> None:
         event = self.timeline.highlighted_event
         if event is not None and not self.quotes_open:
             self._open_quotes(event)
         self.quotes.select_source(delta)
-
-    def action_zoom_quotes(self) -> None:
-        full = not self.has_class("-quotes-full")
-        self.set_class(full, "-quotes-full")
-        self._place_pane()
-        self._focus_now(self.quotes if full else self.timeline)
 
     def action_open_article(self) -> None:
         source_actions.open_highlighted_article(self)

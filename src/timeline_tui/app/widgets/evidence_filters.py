@@ -19,7 +19,7 @@ from textual.message import Message
 from textual.widget import Widget
 
 from timeline_tui.app import keys
-from timeline_tui.app.widgets.timeline_view import DISPUTED_MARK, DRAFT_MARK, STAR_MARK
+from timeline_tui.app.widgets.timeline_rows import DISPUTED_MARK, DRAFT_MARK, STAR_MARK
 from timeline_tui.query import CORROBORATED, EVIDENCE, Evidence, Filters
 
 Switch = Literal["all_of"] | Evidence

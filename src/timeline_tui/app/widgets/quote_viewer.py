@@ -16,14 +16,16 @@ from textual.widgets import Static
 from timeline_tui.app import key_help, keys
 from timeline_tui.app.quotes import ArticleCache, quote_in_context, source_heading
 from timeline_tui.app.search_marks import best_matching, term_pattern, term_spans
-from timeline_tui.app.widgets.timeline_view import (
+from timeline_tui.app.widgets.timeline_rows import (
     DISPUTED_MARK,
     SINGLE_SOURCE_MARK,
     UNVERIFIED_MARK,
-    TimelineView,
 )
+from timeline_tui.app.widgets.timeline_view import TimelineView
+from timeline_tui.cache import loaded_digest
+from timeline_tui.cache.quotes import kept_or_verified
 from timeline_tui.catalogue.model import Catalogue, Citation, Event
-from timeline_tui.sources.verify import verify_citations
+from timeline_tui.sources.verify import quotes_fingerprint, unverified_quotes
 from timeline_tui.text.printable import printable
 
 _KEYS_HINT = key_help.hint(
@@ -96,7 +98,14 @@ class QuoteViewer(VerticalScroll):
 
     @work(thread=True, exclusive=True, group="verify", exit_on_error=False)
     def _verify(self) -> None:
-        unverified = verify_citations(self._catalogue).unverified
+        # kept in the cache while nothing it depends on changes: verifying reads
+        # every event and article, most of a minute at a million events
+        catalogue = self._catalogue
+        digest = loaded_digest(catalogue.path)
+        fingerprint = None if digest is None else quotes_fingerprint(catalogue, digest)
+        unverified = kept_or_verified(
+            catalogue.path, fingerprint, lambda: unverified_quotes(catalogue)
+        )
         self.app.call_from_thread(self._show_unverified, unverified)
 
     def _show_unverified(self, unverified: dict[tuple[str, int], str]) -> None:

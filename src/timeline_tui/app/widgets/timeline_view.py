@@ -2,19 +2,16 @@
 
 Only visible lines are rendered (`render_line` over a `LineMap`), and rendered
 lines are kept in an LRU cache, so scrolling and filtering cost the same with
-60 events or 100,000.
+60 events or 100,000. `timeline_rows` lays out each line; the view picks and caches them.
 """
 
 from __future__ import annotations
 
 import operator
-import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from typing import ClassVar
 
-from rich.cells import cell_len
-from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import BindingType
@@ -24,28 +21,12 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from timeline_tui.app import keys
-from timeline_tui.app.cells import fit, split_line
-from timeline_tui.app.line_map import LINES_PER_EVENT, LineMap, compact_date
+from timeline_tui.app.line_map import LINES_PER_EVENT, LineMap
 from timeline_tui.app.messages import EventChosen, EventHighlighted
 from timeline_tui.app.search_marks import term_pattern
+from timeline_tui.app.widgets.timeline_rows import EventRows, PartStyle, empty_strip, year_strip
 from timeline_tui.catalogue.model import Catalogue, Event
 from timeline_tui.query import search_terms
-from timeline_tui.text.printable import printable
-
-DATE_WIDTH = 14
-"""Room for `24 Apr 2019`, `7–10 Mar 1994`, `24–25 Apr 2019`."""
-DISPUTED_MARK = "≠"
-SINGLE_SOURCE_MARK = "¹"
-UNVERIFIED_MARK = "✗"
-"""In the gutter of an event with a quote that could not be verified in its article."""
-STAR_MARK = "★"
-"""On the row of an event the reader marked (`m`)."""
-DRAFT_MARK = "✎"
-"""On the row of a draft event (`draft: true`), not yet written up."""
-_GUTTER = 1
-_MARKS = 4
-"""Disputed, single source, star, draft."""
-_TITLE_COLUMN = _GUTTER + DATE_WIDTH + 1 + _MARKS + 1
 
 
 class TimelineView(ScrollView, can_focus=True):
@@ -99,19 +80,14 @@ class TimelineView(ScrollView, can_focus=True):
 
     def __init__(self, catalogue: Catalogue, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
-        self._catalogue = catalogue
         self._events: Sequence[Event] = catalogue.events
         self._lines = LineMap(())
         self._matches: Sequence[int] = ()
         self._cursor: int | None = None
         """Position in `_matches` of the highlighted event."""
         self._terms: tuple[str, ...] = ()
-        self._term_pattern: re.Pattern[str] | None = None
         self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(maxsize=4096)
-        self._unverified: frozenset[str] = frozenset()
-        """Ids of the events with a quote that could not be verified."""
-        self._starred: frozenset[str] = frozenset()
-        """Ids of the events the reader marked."""
+        self._rows = EventRows(catalogue)
         self._reverse = False
         """Whether `_matches` runs newest first (descending positions)."""
 
@@ -135,7 +111,7 @@ class TimelineView(ScrollView, can_focus=True):
         terms = tuple(search_terms(search))
         if terms != self._terms:
             self._terms = terms
-            self._term_pattern = term_pattern(search)
+            self._rows.term_pattern = term_pattern(search)
         self._update_virtual_size()
         if not matches:
             self._cursor = None
@@ -281,15 +257,15 @@ class TimelineView(ScrollView, can_focus=True):
 
     def mark_unverified(self, event_ids: frozenset[str]) -> None:
         """Mark these events' rows with `UNVERIFIED_MARK`."""
-        if event_ids != self._unverified:
-            self._unverified = event_ids
+        if event_ids != self._rows.unverified:
+            self._rows.unverified = event_ids
             self._strips.clear()
             self.refresh()
 
     def mark_starred(self, event_ids: frozenset[str]) -> None:
         """Show `STAR_MARK` on these events' rows (the reader's marks)."""
-        if event_ids != self._starred:
-            self._starred = event_ids
+        if event_ids != self._rows.starred:
+            self._rows.starred = event_ids
             self._strips.clear()
             self.refresh()
 
@@ -305,122 +281,39 @@ class TimelineView(ScrollView, can_focus=True):
         line = self._lines.line(number)
         if line is None:
             if number == 0 and not self._matches:
-                return self._empty_strip(width)
+                return empty_strip(
+                    bool(self._events), width, self._part_style(False), self.rich_style
+                )
             return Strip.blank(width, self.rich_style)
         if line.match is None:
             block = line.block
             key: tuple[object, ...] = ("year", block.year, block.count, width)
             strip = self._strips.get(key)
             if strip is None:
-                strip = self._strips[key] = self._year_strip(block.year, block.count, width)
+                strip = self._strips[key] = year_strip(
+                    block.year, block.count, width, self._part_style(False), self.rich_style
+                )
             return strip
         highlighted = line.match == self._cursor
         event = self._matches[line.match]
         key = (event, line.part, highlighted, self.has_focus, width, self._terms)
         strip = self._strips.get(key)
         if strip is None:
-            strip = self._event_strip(self._events[event], line.part, highlighted, width)
+            style = self._part_style(highlighted)
+            strip = self._rows.strip(self._events[event], line.part, width, style)
             self._strips[key] = strip
         return strip
 
-    def _style(self, part: str, highlighted: bool) -> Style:
-        classes = (
-            (f"timeline-view--{part}", "timeline-view--cursor")
-            if highlighted
-            else (f"timeline-view--{part}",)
-        )
-        return self.get_visual_style(*classes).rich_style
+    def _part_style(self, highlighted: bool) -> PartStyle:
+        """A row part's style from the component classes, under the cursor or not."""
+        cursor = ("timeline-view--cursor",) if highlighted else ()
 
-    def _empty_strip(self, width: int) -> Strip:
-        message = (
-            " No events match these filters: c clears them."
-            if self._events
-            else " The catalogue has no events."
-        )
-        text = fit(message, width)
-        return Strip([Segment(text, self._style("empty", False))]).adjust_cell_length(
-            width, self.rich_style
-        )
+        def style(part: str) -> Style:
+            classes = (
+                ("timeline-view--title", "timeline-view--match")
+                if part == "match"
+                else (f"timeline-view--{part}",)
+            )
+            return self.get_visual_style(*classes, *cursor).rich_style
 
-    def _year_strip(self, year: int, count: int, width: int) -> Strip:
-        label = f" {year} "
-        tail = f" {count} event{'s' if count != 1 else ''} "
-        rule = max(0, width - 2 - cell_len(label) - cell_len(tail))
-        segments = [
-            Segment("──", self._style("rule", False)),
-            Segment(label, self._style("year", False)),
-            Segment("─" * rule, self._style("rule", False)),
-            Segment(tail, self._style("rule", False)),
-        ]
-        return Strip(segments).crop(0, width).adjust_cell_length(width, self.rich_style)
-
-    def _event_strip(self, event: Event, part: int, highlighted: bool, width: int) -> Strip:
-        style = self._style
-        base = style("title", highlighted)
-        first_date, second_date = compact_date(event.date)
-        if part == 0 and event.id in self._unverified:
-            segments = [Segment(UNVERIFIED_MARK.ljust(_GUTTER), style("unverified", highlighted))]
-        else:
-            segments = [Segment(" " * _GUTTER, base)]
-        if part == 0:
-            segments.append(Segment(first_date.ljust(DATE_WIDTH), style("date", highlighted)))
-            segments.append(Segment(" ", base))
-            disputed = DISPUTED_MARK if event.disputes else " "
-            single = SINGLE_SOURCE_MARK if len(event.source_ids) == 1 else " "
-            segments.append(Segment(disputed, style("disputed", highlighted)))
-            segments.append(Segment(single, style("single-source", highlighted)))
-            star = STAR_MARK if event.id in self._starred else " "
-            segments.append(Segment(star, style("star", highlighted)))
-            draft = DRAFT_MARK if event.draft else " "
-            segments.append(Segment(draft, style("draft", highlighted)))
-            segments.append(Segment(" ", base))
-            title, _ = split_line(printable(event.title), width - _TITLE_COLUMN)
-            segments.extend(self._title_segments(title, highlighted))
-        else:
-            segments.append(Segment(second_date.ljust(DATE_WIDTH), style("date", highlighted)))
-            segments.append(Segment(" " * (_MARKS + 2), base))
-            room = width - _TITLE_COLUMN
-            # a title too long for its line goes on here, before the actors and themes
-            _, rest = split_line(printable(event.title), room)
-            if rest:
-                rest = fit(rest, room)
-                segments.extend(self._title_segments(rest, highlighted))
-                room -= cell_len(rest) + 2
-                if room > 4:
-                    segments.append(Segment("  ", base))
-            actors = fit(self._actor_names(event), room)
-            segments.append(Segment(actors, style("actors", highlighted)))
-            room -= cell_len(actors)
-            themes = self._theme_names(event)
-            if themes and room > 4:
-                segments.append(Segment("  ", base))
-                segments.append(Segment(fit(themes, room - 2), style("themes", highlighted)))
-        return Strip(segments).crop(0, width).adjust_cell_length(width, base)
-
-    def _title_segments(self, title: str, highlighted: bool) -> list[Segment]:
-        plain = self._style("title", highlighted)
-        pattern = self._term_pattern
-        if pattern is None:
-            return [Segment(title, plain)]
-        matched = self.get_visual_style(
-            "timeline-view--title",
-            "timeline-view--match",
-            *(("timeline-view--cursor",) if highlighted else ()),
-        ).rich_style
-        segments = []
-        position = 0
-        for found in pattern.finditer(title):
-            segments.append(Segment(title[position : found.start()], plain))
-            segments.append(Segment(found.group(), matched))
-            position = found.end()
-        segments.append(Segment(title[position:], plain))
-        return [segment for segment in segments if segment.text]
-
-    def _theme_names(self, event: Event) -> str:
-        """The themes by the names the filter pane gives them."""
-        themes = self._catalogue.themes
-        return printable(" · ".join(themes[i].name if i in themes else i for i in event.themes))
-
-    def _actor_names(self, event: Event) -> str:
-        actors = self._catalogue.actors
-        return printable(", ".join(actors[i].name if i in actors else i for i in event.actors))
+        return style

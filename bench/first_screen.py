@@ -1,0 +1,125 @@
+"""First rows on screen, as a person sees them: `timeline` beside VisiData, in tmux.
+
+    python bench/first_screen.py CATALOGUE.yaml EVENTS.jsonl [EVENTS.csv] --runs 5
+
+Each run starts the program in a new tmux session (120×40 by default), reads
+the pane every 5 ms until the catalogue's first event shows (its title for
+`timeline`, its id for VisiData, which shows the id column first), and records
+the time since the session was asked for. The programs are interleaved run by
+run, so a change in the machine's load falls on all alike. Peak memory is the
+process's `VmHWM` after it has run `--settle` seconds past its first screen
+(VisiData goes on loading meanwhile; `timeline` verifies quotes).
+
+`timeline` runs on a warm cache (one start before the runs fills it). VisiData
+is found as `vd` on PATH or given with `--vd`; without it, only `timeline` is
+measured and the script says so. The JSONL is `timeline list --format jsonl` of
+the same catalogue; the CSV, if given, `--format csv`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+POLL = 0.005
+TIMEOUT = 600.0
+
+
+def _tmux(*args: str) -> str:
+    return subprocess.run(["tmux", *args], check=True, capture_output=True, text=True).stdout
+
+
+def _peak_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return float("nan")
+
+
+def first_screen(command: list[str], sign: str, size: tuple[int, int], settle: float) -> dict:
+    """Seconds from asking tmux for the session to `sign` on screen, and peak memory."""
+    name = f"bench-{uuid.uuid4().hex[:8]}"
+    width, height = size
+    started = time.perf_counter()
+    _tmux(
+        "new-session", "-d", "-s", name, "-x", str(width), "-y", str(height),
+        "--", *command,
+    )  # fmt: skip
+    try:
+        pid = int(_tmux("display-message", "-p", "-t", name, "#{pane_pid}").strip())
+        while True:
+            screen = _tmux("capture-pane", "-p", "-t", name)
+            if sign in screen:
+                seconds = time.perf_counter() - started
+                break
+            if time.perf_counter() - started > TIMEOUT:
+                raise RuntimeError(f"{command[0]}: {sign!r} not on screen after {TIMEOUT:.0f} s")
+            time.sleep(POLL)
+        time.sleep(settle)
+        return {"seconds": seconds, "peak_mb": _peak_mb(pid)}
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("catalogue", type=Path)
+    parser.add_argument("jsonl", type=Path)
+    parser.add_argument("csv", type=Path, nargs="?")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--settle", type=float, default=3.0, help="seconds before reading memory")
+    parser.add_argument("--size", default="120x40", help="the terminal's columns x rows")
+    parser.add_argument("--vd", help="the VisiData command (default: vd on PATH)")
+    parser.add_argument("--timeline", default=str(Path(sys.executable).with_name("timeline")))
+    args = parser.parse_args()
+    width, height = (int(n) for n in args.size.split("x"))
+
+    with args.jsonl.open(encoding="utf-8") as lines:
+        first = json.loads(lines.readline())
+    title, event_id = first["title"][:30], first["id"]
+    programs = {
+        "timeline (warm cache)": ([args.timeline, "--catalog", str(args.catalogue)], title),
+    }
+    vd = args.vd or shutil.which("vd")
+    if vd:
+        programs["vd events.jsonl"] = ([vd, str(args.jsonl)], event_id[:20])
+        if args.csv:
+            programs["vd events.csv"] = ([vd, str(args.csv)], event_id[:20])
+    else:
+        print("VisiData not found (--vd): timeline alone", file=sys.stderr)
+
+    # one start to fill the cache (a cold start is not what is compared here)
+    first_screen(programs["timeline (warm cache)"][0], title, (width, height), 0)
+    results: dict[str, list[dict]] = {label: [] for label in programs}
+    for _ in range(args.runs):
+        for label, (command, sign) in programs.items():
+            results[label].append(first_screen(command, sign, (width, height), args.settle))
+
+    print(f"first rows on screen, {width}×{height}, {args.runs} runs each, interleaved (median)")
+    floor = None
+    for label, runs in results.items():
+        seconds = statistics.median(r["seconds"] for r in runs)
+        peak = statistics.median(r["peak_mb"] for r in runs)
+        beside = ""
+        if label.startswith("vd events.jsonl"):
+            floor = seconds
+        print(f"  {label:<24} {seconds * 1000:8.0f} ms  {peak:7.0f} MB{beside}")
+    if floor is not None:
+        ours = statistics.median(r["seconds"] for r in results["timeline (warm cache)"])
+        verdict = "met" if ours <= floor else "not met"
+        print(f"  timeline / vd events.jsonl: {ours / floor:.2f} (target ≤ 1: {verdict})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
