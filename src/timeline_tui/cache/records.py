@@ -178,5 +178,5 @@ def store_records(
     with folder:
         written = folder.write(name, write)
         if written:
-            folder.prune()
+            folder.prune(keep=name)
     return stored_records(catalogue_path, digest, kind, len(offsets) - 1) if written else None
