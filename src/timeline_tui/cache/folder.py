@@ -30,12 +30,16 @@ from typing import BinaryIO
 SUFFIX = ".msgpack"
 QUOTES_SUFFIX = ".quotes"
 """Beside an entry: the outcome of verifying its catalogue's quotes (`quotes.py`)."""
+RECORDS_SUFFIX = ".records"
+"""Beside an entry, after the kind (`NAME.jsonl.records`): each event's output (`records.py`)."""
+KEPT_SUFFIXES = (SUFFIX, QUOTES_SUFFIX, RECORDS_SUFFIX)
+"""Entries this version reads; `prune` removes the others `_ENTRY_NAME` matches."""
 MAX_TOTAL_BYTES = 512 * 1024 * 1024
 """All entries together but the newest; 100,000 events take about 90 MB."""
 STALE_TEMPORARY_SECONDS = 15 * 60
 """A temporary this old is no longer being written: a write takes seconds."""
 
-_ENTRY_NAME = re.compile(r"^[0-9a-f]{32}\.(msgpack|quotes|pickle)$")
+_ENTRY_NAME = re.compile(r"^[0-9a-f]{32}\.(msgpack|quotes|pickle|[a-z]+(-[a-z]+)*\.records)$")
 """Entries, this format's and earlier ones' (`.pickle`, never read again)."""
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _DIRECTORY = getattr(os, "O_DIRECTORY", 0)
@@ -148,7 +152,7 @@ class Folder:
                 if now - info.st_mtime > STALE_TEMPORARY_SECONDS:
                     self.remove(name)
             elif _ENTRY_NAME.match(name):
-                if name.endswith((SUFFIX, QUOTES_SUFFIX)):
+                if name.endswith(KEPT_SUFFIXES):
                     entries.append((info.st_mtime, name, info.st_size))
                 else:
                     self.remove(name)

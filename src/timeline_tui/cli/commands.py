@@ -16,12 +16,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from timeline_tui.cache import load_index, loaded_digest
+from timeline_tui.cache import load_index
 from timeline_tui.catalogue.embedded import embedded_catalogue_path
 from timeline_tui.catalogue.errors import CatalogueError, Severity
 from timeline_tui.catalogue.files import is_pipe
-from timeline_tui.catalogue.model import Catalogue, Event
+from timeline_tui.catalogue.model import Catalogue
 from timeline_tui.cli.authoring import AUTHORING_COMMANDS
+from timeline_tui.cli.listing import _list, _summarise
 from timeline_tui.cli.parser import (
     FILTERS,
     LOADING,
@@ -34,7 +35,6 @@ from timeline_tui.cli.parser import (
 from timeline_tui.cli.streams import (
     OutputError,
     degrade_encoding,
-    is_terminal,
     silence_stdout,
     stdout_writer,
 )
@@ -45,7 +45,6 @@ from timeline_tui.output import (
     VOCABULARY_FORMATS,
     source_row,
     write_event_detail,
-    write_events,
     write_vocabulary,
 )
 from timeline_tui.query import Filters, Index, QueryError, build_filters
@@ -144,69 +143,6 @@ def _marks(catalogue: Catalogue) -> frozenset[str]:
         return load_marks(catalogue.path)
     except MarksError as error:
         raise UsageError(f"--marked: {error}") from None
-
-
-def _list(args: argparse.Namespace) -> int:
-    index = _load_index(args)
-    catalogue = index.catalogue
-    filters = _filters(args, catalogue)
-    if args.command is None and is_terminal(sys.stdout) and is_terminal(sys.stdin):
-        return _browse(index, filters, use_cache=not args.no_cache, reverse=args.reverse)
-    events = index.matching_events(filters)
-    if args.reverse:
-        events.reverse()
-    with stdout_writer() as out:
-        terminal = is_terminal(out)
-        caption = _caption(filters, len(events), catalogue) if terminal else None
-        write_events(
-            catalogue, events, args.format, out, terminal=terminal, caption=caption,
-            raw=args.raw_csv,
-        )  # fmt: skip
-    _summarise(catalogue, events, use_cache=not args.no_cache)
-    return ExitCode.OK
-
-
-def _summarise(catalogue: Catalogue, events: list[Event], *, use_cache: bool) -> None:
-    """One line on stderr when the events shown have quotes that could not be
-    verified or the catalogue has warnings; after the output, so a reader of
-    stdout does not wait for it.
-
-    The outcome of verifying every quote is kept in the cache while nothing it
-    depends on changes (`quotes_fingerprint`, over the digest of what the
-    catalogue was loaded from, `loaded_digest`), so a large catalogue's articles
-    are not read and searched on every run; the line is the same either way.
-    """
-    from timeline_tui.sources.verify import (
-        quotes_fingerprint,
-        summary_line,
-        unverified_quotes,
-        verification_from,
-        verify_citations,
-    )
-
-    digest = loaded_digest(catalogue.path) if use_cache else None
-    fingerprint = None if digest is None else quotes_fingerprint(catalogue, digest)
-    if fingerprint is None:
-        verification = verify_citations(catalogue, events)
-    else:
-        from timeline_tui.cache.quotes import store_unverified, stored_unverified
-
-        unverified = stored_unverified(catalogue.path, fingerprint)
-        if unverified is None:
-            unverified = unverified_quotes(catalogue)
-            store_unverified(catalogue.path, fingerprint, unverified)
-        verification = verification_from(catalogue, events, unverified)
-    line = summary_line(catalogue, verification)
-    if line is not None:
-        _error(line, prefix=False, indent="")
-
-
-def _caption(filters: Filters, count: int, catalogue: Catalogue) -> str:
-    """`3 of 62 events · actor China · from 1 Jan 1990`: the filters as understood."""
-    from timeline_tui.query.describe import describe_filters
-
-    return " · ".join([f"{count:,} of {len(catalogue.events):,} events",
-                       *describe_filters(filters, catalogue)])  # fmt: skip
 
 
 def _browse(index: Index, filters: Filters, *, use_cache: bool, reverse: bool) -> int:

@@ -94,10 +94,19 @@ def _records(catalogue: Catalogue, events: Iterable[Event]) -> Iterator[_Record]
 
 def event_lines(catalogue: Catalogue, events: Iterable[Event]) -> Iterator[str]:
     """Slices of JSON Lines: one object per event, each ending in a newline."""
+    for lines in encoded_lines(catalogue, events):
+        yield lines.decode()
+
+
+def encoded_lines(catalogue: Catalogue, events: Iterable[Event]) -> Iterator[bytes]:
+    """`event_lines` as UTF-8, as encoded: what is kept to be written again as bytes.
+
+    A line holds no newline but its last byte: JSON writes one inside a string as `\\n`.
+    """
     encoder = msgspec.json.Encoder()
     pending = iter(events)
     while batch := list(islice(pending, SLICE)):
         try:
-            yield encoder.encode_lines(list(_records(catalogue, batch))).decode()
+            yield encoder.encode_lines(list(_records(catalogue, batch)))
         except (TypeError, ValueError, OverflowError):
-            yield "".join(dumps(event_record(catalogue, event)) + "\n" for event in batch)
+            yield "".join(dumps(event_record(catalogue, event)) + "\n" for event in batch).encode()

@@ -10,7 +10,7 @@ too); TSV, which has no quoting, writes `\\`, tab, LF and CR as `\\\\`, `\\t`,
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import IO
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -55,7 +55,16 @@ def write_table(
         out: Where to write.
         raw: Keep cells that look like formulas as they are.
     """
-    line = csv_line if format_name == "csv" else tsv_line
-    out.write(line(columns))
+    out.write((csv_line if format_name == "csv" else tsv_line)(columns))
+    line = row_line(format_name, raw=raw)
     for row in rows:
-        out.write(line(row if raw else [spreadsheet_safe(cell) for cell in row]))
+        out.write(line(row))
+
+
+def row_line(format_name: str, *, raw: bool = False) -> Callable[[Sequence[str]], str]:
+    """How `write_table` writes one row (not the header) as `csv` or `tsv`: its line,
+    newline included, formulas neutralised unless `raw`."""
+    line = csv_line if format_name == "csv" else tsv_line
+    if raw:
+        return line
+    return lambda row: line([spreadsheet_safe(cell) for cell in row])

@@ -16,7 +16,12 @@ from timeline_tui.text.printable import printable
 def write_lines(catalogue: Catalogue, events: Iterable[Event], out: IO[str]) -> None:
     """One tab-separated line per event: date, id, title."""
     for event in events:
-        out.write(f"{event.date.iso()}\t{printable(event.id)}\t{printable(event.title)}\n")
+        out.write(event_line(event))
+
+
+def event_line(event: Event) -> str:
+    """`write_lines`'s line for one event, newline included."""
+    return f"{event.date.iso()}\t{printable(event.id)}\t{printable(event.title)}\n"
 
 
 NARROWEST_TABLE = 40
