@@ -421,6 +421,7 @@ def bench_pipe(runner: Runner, section: Section, path: Path) -> None:
             floor_command = [*floor_script, "--format", format_name, *options]
             ours: list[float] = []
             floors: list[float] = []
+            runner.wall(command)  # the first run of a format stores its records: warm them
             for _ in range(runner.runs):  # interleaved: a change in load falls on both
                 ours.append(runner.wall(command))
                 floors.append(runner.wall(floor_command))

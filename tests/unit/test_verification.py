@@ -177,3 +177,20 @@ def test_without_the_cache_nothing_is_kept(capsys, make_catalogue, settled, isol
     main(["list", "--no-cache", "--catalog", str(path)])
     assert "3 quotes could not be verified" in capsys.readouterr().err
     assert not list(isolated_cache.rglob("*.quotes"))
+
+
+def test_kept_warnings_are_counted_for_the_events_shown_by_their_ids(
+    capsys, make_catalogue, settled
+):
+    data = copy.deepcopy(tiny_catalogue())
+    late = next(event for event in data["events"] if event["id"] == "visit")
+    late["date"] = "2022-01-05"  # after one.txt (2021-03-02), the only source citing it
+    path = make_catalogue(data)
+    main(["list", "--catalog", str(path)])
+    assert capsys.readouterr().err == f"{path}: 1 warning; run timeline check\n"
+    main(["list", "--since", "2022", "--catalog", str(path)])  # the outcome is kept now
+    assert capsys.readouterr().err == f"{path}: 1 warning; run timeline check\n"
+    main(["list", "--until", "2020", "--catalog", str(path)])
+    assert capsys.readouterr().err == ""
+    main(["show", "visit", "--catalog", str(path)])
+    assert capsys.readouterr().err == f"{path}: 1 warning; run timeline check\n"

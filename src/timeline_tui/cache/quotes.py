@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
@@ -22,14 +23,25 @@ import msgspec
 from timeline_tui import __version__
 from timeline_tui.cache.folder import QUOTES_SUFFIX, Folder
 
-FORMAT = 1
+FORMAT = 2
 """Bump when the layout of a record changes."""
 MAX_RECORD_BYTES = 64 * 2**20
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What verifying a whole catalogue found."""
+
+    unverified: dict[tuple[str, int], str]
+    """(event id, index in its citations) -> why that quote could not be verified."""
+    late: frozenset[str]
+    """The events dated after every source citing them (`verify.late_event_ids`)."""
 
 
 class _Record(msgspec.Struct, frozen=True):
     key: str
     unverified: list[tuple[str, int, str]]
+    late: list[str]
 
 
 def _key(fingerprint: str) -> str:
@@ -52,8 +64,8 @@ def _folder(create: bool) -> Folder | None:
     return None if location is None else Folder.open(location, create=create)
 
 
-def stored_unverified(catalogue_path: Path, fingerprint: str) -> dict[tuple[str, int], str] | None:
-    """The unverified quotes kept for this catalogue and fingerprint, or None (a miss)."""
+def stored_outcome(catalogue_path: Path, fingerprint: str) -> Outcome | None:
+    """The outcome kept for this catalogue and fingerprint, or None (a miss)."""
     name = _name(catalogue_path)
     folder = _folder(create=False) if name is not None else None
     if folder is None or name is None:
@@ -68,18 +80,18 @@ def stored_unverified(catalogue_path: Path, fingerprint: str) -> dict[tuple[str,
             return None
     if record.key != _key(fingerprint):
         return None
-    return {(event_id, index): why for event_id, index, why in record.unverified}
+    unverified = {(event_id, index): why for event_id, index, why in record.unverified}
+    return Outcome(unverified, frozenset(record.late))
 
 
-def store_unverified(
-    catalogue_path: Path, fingerprint: str, unverified: dict[tuple[str, int], str]
-) -> None:
+def store_outcome(catalogue_path: Path, fingerprint: str, outcome: Outcome) -> None:
     """Keep the outcome for later runs; give up silently on any error."""
     name = _name(catalogue_path)
     folder = _folder(create=True) if name is not None else None
     if folder is None or name is None:
         return
-    record = _Record(_key(fingerprint), [(e, i, why) for (e, i), why in unverified.items()])
+    unverified = [(e, i, why) for (e, i), why in outcome.unverified.items()]
+    record = _Record(_key(fingerprint), unverified, sorted(outcome.late))
     try:
         data = msgspec.msgpack.encode(record)
     except Exception:
@@ -93,16 +105,14 @@ def store_unverified(
 
 
 def kept_or_verified(
-    catalogue_path: Path,
-    fingerprint: str | None,
-    verify: Callable[[], dict[tuple[str, int], str]],
-) -> dict[tuple[str, int], str]:
-    """The unverified quotes kept under `fingerprint` (`sources.verify.quotes_fingerprint`),
-    else what `verify()` finds, then kept; with no fingerprint, `verify()` alone."""
+    catalogue_path: Path, fingerprint: str | None, verify: Callable[[], Outcome]
+) -> Outcome:
+    """The outcome kept under `fingerprint` (`sources.verify.quotes_fingerprint`), else
+    what `verify()` finds, then kept; with no fingerprint, `verify()` alone."""
     if fingerprint is None:
         return verify()
-    unverified = stored_unverified(catalogue_path, fingerprint)
-    if unverified is None:
-        unverified = verify()
-        store_unverified(catalogue_path, fingerprint, unverified)
-    return unverified
+    outcome = stored_outcome(catalogue_path, fingerprint)
+    if outcome is None:
+        outcome = verify()
+        store_outcome(catalogue_path, fingerprint, outcome)
+    return outcome

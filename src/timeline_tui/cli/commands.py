@@ -154,7 +154,8 @@ def _browse(index: Index, filters: Filters, *, use_cache: bool, reverse: bool) -
 
 
 def _show(args: argparse.Namespace) -> int:
-    catalogue = _load_index(args).catalogue
+    index = _load_index(args)
+    catalogue = index.catalogue
     event = catalogue.event(args.event_id)
     if event is None:
         raise UsageError(
@@ -163,7 +164,8 @@ def _show(args: argparse.Namespace) -> int:
         )
     with stdout_writer() as out:
         write_event_detail(catalogue, event, args.format, out)
-    _summarise(catalogue, [event], use_cache=not args.no_cache)
+    position = index.position(event.id)
+    _summarise(index, [] if position is None else [position], use_cache=not args.no_cache)
     return ExitCode.OK
 
 
@@ -214,7 +216,7 @@ def _vocabulary(args: argparse.Namespace) -> int:
         rows = [source_row(s, counts.get(s.id, 0)) for s in catalogue.sources.values()]
     with stdout_writer() as out:
         write_vocabulary(rows, args.format, out, raw=args.raw_csv)
-    _summarise(catalogue, index.matching_events(filters), use_cache=not args.no_cache)
+    _summarise(index, index.matching(filters), use_cache=not args.no_cache)
     return ExitCode.OK
 
 

@@ -16,11 +16,12 @@ import argparse
 import codecs
 import os
 import sys
+from collections.abc import Sequence
 from typing import IO, BinaryIO
 
 from timeline_tui.cache import loaded_digest
 from timeline_tui.cache.records import store_records, stored_records
-from timeline_tui.catalogue.model import Catalogue, Event
+from timeline_tui.catalogue.model import Catalogue
 from timeline_tui.cli.parser import ExitCode
 from timeline_tui.cli.streams import error as _error
 from timeline_tui.cli.streams import is_terminal, stdout_writer
@@ -51,7 +52,7 @@ def _list(args: argparse.Namespace) -> int:
                 catalogue, shown, args.format, out, terminal=terminal, caption=caption,
                 raw=args.raw_csv,
             )  # fmt: skip
-    _summarise(catalogue, [events[i] for i in positions], use_cache=not args.no_cache)
+    _summarise(index, positions, use_cache=not args.no_cache)
     return ExitCode.OK
 
 
@@ -102,37 +103,47 @@ def _utf8_bytes(out: IO[str]) -> BinaryIO | None:
     return binary if utf8 else None
 
 
-def _summarise(catalogue: Catalogue, events: list[Event], *, use_cache: bool) -> None:
-    """One line on stderr when the events shown have quotes that could not be
-    verified or the catalogue has warnings; after the output, so a reader of
-    stdout does not wait for it.
+def _summarise(index: Index, shown: Sequence[int], *, use_cache: bool) -> None:
+    """One line on stderr when the events shown (at positions `shown`) have quotes
+    that could not be verified or the catalogue has warnings; after the output, so
+    a reader of stdout does not wait for it.
 
     The outcome of verifying every quote is kept in the cache while nothing it
     depends on changes (`quotes_fingerprint`, over the digest of what the
     catalogue was loaded from, `loaded_digest`), so a large catalogue's articles
-    are not read and searched on every run; the line is the same either way.
+    are not read and searched on every run, and the events shown are counted by
+    their ids, without reading them; the line is the same either way.
     """
     from timeline_tui.sources.verify import (
+        late_event_ids,
         quotes_fingerprint,
-        summary_line,
+        summary_counts,
         unverified_quotes,
-        verification_from,
         verify_citations,
     )
 
+    catalogue = index.catalogue
     digest = loaded_digest(catalogue.path) if use_cache else None
     fingerprint = None if digest is None else quotes_fingerprint(catalogue, digest)
     if fingerprint is None:
-        verification = verify_citations(catalogue, events)
+        verification = verify_citations(catalogue, [catalogue.events[i] for i in shown])
+        quotes, warnings = len(verification.unverified), len(verification.warnings)
     else:
-        from timeline_tui.cache.quotes import store_unverified, stored_unverified
+        from timeline_tui.cache.quotes import Outcome, kept_or_verified
 
-        unverified = stored_unverified(catalogue.path, fingerprint)
-        if unverified is None:
-            unverified = unverified_quotes(catalogue)
-            store_unverified(catalogue.path, fingerprint, unverified)
-        verification = verification_from(catalogue, events, unverified)
-    line = summary_line(catalogue, verification)
+        outcome = kept_or_verified(
+            catalogue.path,
+            fingerprint,
+            lambda: Outcome(unverified_quotes(catalogue), late_event_ids(catalogue)),
+        )
+        unverified, late = list(outcome.unverified), outcome.late
+        if (unverified or late) and len(shown) < len(catalogue.events):
+            ids = index.event_ids()
+            shown_ids = {ids[position] for position in shown}
+            unverified = [key for key in unverified if key[0] in shown_ids]
+            late = late & shown_ids
+        quotes, warnings = len(unverified), len(catalogue.warnings) + len(late)
+    line = summary_counts(catalogue, quotes, warnings)
     if line is not None:
         _error(line, prefix=False, indent="")
 

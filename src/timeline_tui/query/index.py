@@ -48,6 +48,7 @@ class Index:
     _days: DayBounds | None = field(init=False, repr=False)
     _evidence: EvidenceMasks | None = field(init=False, repr=False)
     _positions: dict[str, int] | None = field(init=False, repr=False)
+    _ids: Sequence[str] | None = field(init=False, repr=False)
     _date_cache: tuple[tuple[dt.date | None, dt.date | None], int] | None = field(
         init=False, repr=False
     )
@@ -63,6 +64,7 @@ class Index:
         self._days = None
         self._evidence = None
         self._positions = None
+        self._ids = None
         self._date_cache = None
         self._marked_cache = None
         self._text_cache = {}
@@ -141,11 +143,16 @@ class Index:
             self._evidence = evidence_masks(self.events) if stored is None else stored
         return self._evidence
 
+    def event_ids(self) -> Sequence[str]:
+        """Per event, its id (stored beside the events: read without reading them)."""
+        if self._ids is None:
+            ids = self.stored.ids() if self.stored else None
+            self._ids = [event.id for event in self.events] if ids is None else ids
+        return self._ids
+
     def _id_positions(self) -> dict[str, int]:
         if self._positions is None:
-            ids = self.stored.ids() if self.stored else None
-            if ids is None:
-                ids = [event.id for event in self.events]
+            ids = self.event_ids()
             self._positions = {event_id: position for position, event_id in enumerate(ids)}
         return self._positions
 

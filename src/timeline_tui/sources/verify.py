@@ -13,7 +13,7 @@ import datetime as dt
 import hashlib
 import os
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from timeline_tui.catalogue.errors import Problem, Severity
@@ -56,17 +56,6 @@ def verify_citations(catalogue: Catalogue, events: Sequence[Event] | None = None
         events = catalogue.events
     unverified = unverified_quotes(catalogue, events)
     return Verification(unverified, [*catalogue.warnings, *late_events(catalogue, events)])
-
-
-def verification_from(
-    catalogue: Catalogue, events: Sequence[Event], unverified: Mapping[tuple[str, int], str]
-) -> Verification:
-    """`verify_citations(catalogue, events)`, given the unverified quotes of every
-    event (`unverified_quotes(catalogue)`, kept from an earlier run)."""
-    if unverified:
-        shown = {event.id for event in events}
-        unverified = {key: why for key, why in unverified.items() if key[0] in shown}
-    return Verification(dict(unverified), [*catalogue.warnings, *late_events(catalogue, events)])
 
 
 def unverified_quotes(
@@ -170,11 +159,14 @@ def texts_or_reasons(
 def summary_line(catalogue: Catalogue, verification: Verification) -> str | None:
     """The one line for stderr when a catalogue shown has something unverified:
     `events.yaml: 2 quotes could not be verified; run timeline check`. None when clean."""
+    return summary_counts(catalogue, len(verification.unverified), len(verification.warnings))
+
+
+def summary_counts(catalogue: Catalogue, quotes: int, warnings: int) -> str | None:
+    """`summary_line` from the numbers of unverified quotes and of warnings."""
     parts = []
-    quotes = len(verification.unverified)
     if quotes:
         parts.append(f"{quotes} quote{'s' if quotes != 1 else ''} could not be verified")
-    warnings = len(verification.warnings)
     if warnings:
         parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
     if not parts:
@@ -185,6 +177,17 @@ def summary_line(catalogue: Catalogue, verification: Verification) -> str | None
 def late_events(catalogue: Catalogue, events: Sequence[Event] | None = None) -> list[Problem]:
     """A warning for each event (of `events`, by default all) dated after the
     publication of every source citing it."""
+    return [_late_warning(event, latest) for event, latest in _late(catalogue, events)]
+
+
+def late_event_ids(catalogue: Catalogue) -> frozenset[str]:
+    """The ids of the events `late_events` warns of: kept with the verification
+    outcome, so that a list counts its warnings without reading its events."""
+    return frozenset(event.id for event, _ in _late(catalogue, None))
+
+
+def _late(catalogue: Catalogue, events: Sequence[Event] | None) -> Iterator[tuple[Event, dt.date]]:
+    """Each event dated after every source citing it, with the latest publication."""
     latest = {
         source.id: None if source.published is None else source.published.last_day
         for source in catalogue.sources.values()
@@ -193,7 +196,6 @@ def late_events(catalogue: Catalogue, events: Sequence[Event] | None = None) -> 
     # an event that starts in a year before every known publication cannot be late:
     # most are, and a comparison of years spares building their first days
     before_all = min(known, default=0)
-    problems = []
     for event in catalogue.events if events is None else events:
         if event.date.start.year < before_all:
             continue
@@ -201,10 +203,8 @@ def late_events(catalogue: Catalogue, events: Sequence[Event] | None = None) -> 
         if not days or None in days:
             continue
         last = max(d for d in days if d is not None)
-        first_day = event.date.first_day
-        if first_day > last:
-            problems.append(_late_warning(event, last))
-    return problems
+        if event.date.first_day > last:
+            yield event, last
 
 
 def late_event(catalogue: Catalogue, event: Event) -> Problem | None:

@@ -23,9 +23,9 @@ from timeline_tui.app.widgets.timeline_rows import (
 )
 from timeline_tui.app.widgets.timeline_view import TimelineView
 from timeline_tui.cache import loaded_digest
-from timeline_tui.cache.quotes import kept_or_verified
+from timeline_tui.cache.quotes import Outcome, kept_or_verified
 from timeline_tui.catalogue.model import Catalogue, Citation, Event
-from timeline_tui.sources.verify import quotes_fingerprint, unverified_quotes
+from timeline_tui.sources.verify import late_event_ids, quotes_fingerprint, unverified_quotes
 from timeline_tui.text.printable import printable
 
 _KEYS_HINT = key_help.hint(
@@ -104,8 +104,10 @@ class QuoteViewer(VerticalScroll):
         digest = loaded_digest(catalogue.path)
         fingerprint = None if digest is None else quotes_fingerprint(catalogue, digest)
         unverified = kept_or_verified(
-            catalogue.path, fingerprint, lambda: unverified_quotes(catalogue)
-        )
+            catalogue.path,
+            fingerprint,
+            lambda: Outcome(unverified_quotes(catalogue), late_event_ids(catalogue)),
+        ).unverified
         self.app.call_from_thread(self._show_unverified, unverified)
 
     def _show_unverified(self, unverified: dict[tuple[str, int], str]) -> None:
