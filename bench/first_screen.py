@@ -32,8 +32,10 @@ POLL = 0.005
 TIMEOUT = 600.0
 
 
-def _tmux(*args: str) -> str:
-    return subprocess.run(["tmux", *args], check=True, capture_output=True, text=True).stdout
+def _tmux(*args: str, env: dict[str, str] | None = None) -> str:
+    return subprocess.run(
+        ["tmux", *args], check=True, capture_output=True, text=True, env=env
+    ).stdout
 
 
 def _peak_mb(pid: int) -> float:
@@ -46,16 +48,28 @@ def _peak_mb(pid: int) -> float:
     return float("nan")
 
 
-def first_screen(command: list[str], sign: str, size: tuple[int, int], settle: float) -> dict:
+def first_screen(
+    command: list[str],
+    sign: str,
+    size: tuple[int, int],
+    settle: float,
+    env: dict[str, str] | None = None,
+) -> dict:
     """Seconds from asking tmux for the session to `sign` on screen, and peak memory."""
     name = f"bench-{uuid.uuid4().hex[:8]}"
     width, height = size
     for attempt in range(5):
         started = time.perf_counter()
         try:
+            # the environment (XDG_CACHE_HOME) given to the program, not the server's
+            variables = [
+                f"-e{key}={value}"
+                for key, value in (env or {}).items()
+                if key.startswith(("XDG_", "NO_COLOR", "TERM"))
+            ]
             _tmux(
                 "new-session", "-d", "-s", name, "-x", str(width), "-y", str(height),
-                "--", *command,
+                *variables, "--", *command,
             )  # fmt: skip
             break
         except subprocess.CalledProcessError:

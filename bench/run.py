@@ -3,6 +3,7 @@
     python bench/run.py                   # the full run (about 20 minutes on 2 cores)
     python bench/run.py --quick           # 1,000 events and the embedded catalogue, 2 runs
     python bench/run.py --sizes 10000 --runs 3 --skip app
+    python bench/run.py --no-embedded --sizes 1000000 --runs 3   # on demand: ~500 MB of YAML
 
 Every figure is the median of `--runs` runs, each in a fresh process (see
 probes.py), next to a floor measured in the same run:
@@ -13,6 +14,8 @@ probes.py), next to a floor measured in the same run:
 - `timeline list --format jsonl|text|csv` with and without filters (warm cache):
   a plain Python loop over the same events exported once as JSONL (`json.loads`
   per line, the same filter, the matching events written; jsonl_floor.py);
+- first rows on screen in tmux (first_screen.py): VisiData (`vd`, if on PATH) on
+  the same events exported as JSONL and CSV;
 - app first paint: a minimal Textual app (a line of text and a footer);
 - app reload (the running app reading its catalogue again): a fresh start of the
   app, process start to first frame.
@@ -258,6 +261,9 @@ def bench_catalogue(
     if "pipe" not in skip:
         bench_pipe(runner, section, path)
 
+    if "screen" not in skip:
+        bench_screen(runner, section, path)
+
     if "query" not in skip:
         runner.probe("load", p)  # fills the cache
         query = runner.probe("query", p, "--runs", str(runs))
@@ -435,6 +441,66 @@ def bench_pipe(runner: Runner, section: Section, path: Path) -> None:
             )
 
 
+def bench_screen(runner: Runner, section: Section, path: Path) -> None:
+    """First rows on screen in tmux: `timeline` (warm) beside VisiData on the same
+    events as JSONL and CSV (`first_screen.py`); VisiData only if `vd` is found."""
+    sys.path.insert(0, str(HERE))
+    import first_screen
+
+    if shutil.which("tmux") is None:
+        section.add("first rows on screen", "n/a (no tmux)")
+        return
+    listing = [*timeline_command(), "list", "--catalog", str(path)]
+    exports = {}
+    for format_name in ("jsonl", "csv"):
+        exported = runner.cache_home / f"screen-{format_name}-{path.stat().st_size}.{format_name}"
+        with exported.open("w", encoding="utf-8") as out:
+            subprocess.run(
+                [*listing, "--format", format_name],
+                stdout=out, env=runner.env, check=True, stderr=subprocess.DEVNULL,
+            )  # fmt: skip
+        exports[format_name] = exported
+    with exports["jsonl"].open(encoding="utf-8") as lines:
+        first = json.loads(lines.readline())
+    programs = {
+        "timeline (warm cache)": (
+            [*timeline_command(), "--catalog", str(path)],
+            first["title"][:30],
+        )
+    }
+    vd = shutil.which("vd")
+    if vd:
+        for format_name, exported in exports.items():
+            programs[f"VisiData, {format_name}"] = ([vd, str(exported)], first["id"][:20])
+    size = (120, 40)
+    first_screen.first_screen(
+        programs["timeline (warm cache)"][0], first["title"][:30], size, 0, env=runner.env
+    )
+    results: dict[str, list[dict[str, float]]] = {label: [] for label in programs}
+    for _ in range(runner.runs):  # interleaved
+        for label, (command, sign) in programs.items():
+            results[label].append(
+                first_screen.first_screen(command, sign, size, 2.0, env=runner.env)
+            )
+    ours = median([r["seconds"] for r in results["timeline (warm cache)"]])
+    floor = median([r["seconds"] for r in results["VisiData, jsonl"]]) if vd else None
+    for label, runs in results.items():
+        value = median([r["seconds"] for r in runs])
+        peak = median([r["peak_mb"] for r in runs])
+        mine = label.startswith("timeline")
+        section.add(
+            f"first rows on screen in tmux 120×40: {label} (peak {peak:.0f} MB)",
+            seconds(value),
+            f"{seconds(floor)} VisiData, jsonl" if mine and floor else "",
+            f"{ours / floor:.2f}" if mine and floor else "",
+            f"≤ 1× VisiData: {'met' if floor and ours <= floor else 'NOT met'}"
+            if mine and floor
+            else "",
+        )
+    if not vd:
+        section.add("first rows on screen: VisiData", "n/a (vd not on PATH)")
+
+
 def _event_count(path: Path) -> int:
     """Events in a catalogue, counted cheaply: generated catalogues name them `event-NNNNNN`."""
     with path.open(encoding="utf-8") as stream:
@@ -485,7 +551,9 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="1,000 events, 2 runs")
     parser.add_argument("--no-embedded", action="store_true", help="skip the embedded catalogue")
     parser.add_argument(
-        "--skip", default="", help="comma-separated parts to skip: load, list, pipe, query, app"
+        "--skip",
+        default="",
+        help="comma-separated parts to skip: load, list, pipe, screen, query, app",
     )
     parser.add_argument(
         "--data",

@@ -313,3 +313,25 @@ def test_the_entry_just_written_is_kept_even_beyond_the_size_bound(
     assert [e.exists() for e in entries] == [False, True], "the older one goes"
     cache.load(paths[1])
     assert len(loads) == 2, "the kept entry is used"
+
+
+def test_what_is_kept_beside_an_entry_does_not_push_its_entry_out(
+    make_catalogue, cache_home, monkeypatch, loads
+):
+    """Records written after the entry, both over the bound together, leave the entry."""
+    from timeline_tui.cache.folder import Folder
+
+    path = make_catalogue()
+    monkeypatch.setattr(folder, "MAX_TOTAL_BYTES", 10)
+    cache.load(path)
+    written = entry_path(cache_home, path)
+    beside = written.with_name(written.name.replace(".msgpack", ".jsonl.records"))
+    beside.write_bytes(b"records")
+    beside.chmod(0o600)
+    other = written.with_name("f" * 32 + ".msgpack")
+    other.write_bytes(b"another catalogue's entry")
+    with Folder.open(cache_home / "timeline-tui", create=False) as opened:
+        opened.prune(keep=beside.name)
+    assert written.exists() and beside.exists() and not other.exists()
+    cache.load(path)
+    assert len(loads) == 1
