@@ -405,3 +405,30 @@ def test_events_are_read_from_the_entry_only_when_asked_for(make_catalogue, load
     assert list(events._single) == [4]
     assert list(events)[-1] is last, "one object per event, whichever way it was read"
     assert events == load_catalogue(path).events
+
+
+def test_reading_the_parts_leaves_nothing_for_a_keystroke_to_read(
+    make_catalogue, loads, monkeypatch
+):
+    from timeline_tui.query import Filters
+    from timeline_tui.query import index as index_module
+
+    path = make_catalogue()
+    cache.load_index(path)
+    cached = cache.load_index(path)
+    cached.read_parts()
+
+    class Refuses:
+        def __getattr__(self, name):
+            raise AssertionError(f"the part {name} was read after read_parts")
+
+    def built(*args, **kwargs):
+        raise AssertionError("a part was built after read_parts")
+
+    cached.stored = Refuses()
+    for builder in ("haystacks", "evidence_masks", "day_bounds"):
+        monkeypatch.setattr(index_module, builder, built)
+    filters = Filters(text="sylvania", actors=frozenset({"freedonia"}), disputed=False)
+    assert cached.matching(filters)
+    assert cached.facet_counts(filters, "themes") and cached.evidence_counts(filters)
+    assert len(loads) == 1

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.screen import Screen
@@ -63,6 +64,13 @@ class TimelineApp(App[None]):
 
     def on_mount(self) -> None:
         self.reloader.start()
+        self.call_after_refresh(self._read_index_parts)
+
+    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
+    def _read_index_parts(self) -> None:
+        # after the first paint, so the first screen does not wait for what only
+        # a keystroke needs
+        self.index.read_parts()
 
     def get_default_screen(self) -> MainScreen:
         # the first screen itself, not pushed over an empty one: its styles apply once

@@ -143,6 +143,16 @@ class Index:
             self._evidence = evidence_masks(self.events) if stored is None else stored
         return self._evidence
 
+    def read_parts(self) -> None:
+        """Have every part filters use now: the app calls this in a worker after its
+        first screen, so that no keystroke waits for a part to be read (the search
+        texts of a million events take a second)."""
+        self._day_bounds()
+        for facet in ("actors", "themes"):
+            self._value_masks(facet)
+        self._evidence_masks()
+        _ = self.haystacks  # read now, kept by the property
+
     def event_ids(self) -> Sequence[str]:
         """Per event, its id (stored beside the events: read without reading them)."""
         if self._ids is None:
