@@ -50,6 +50,8 @@ def _declared() -> dict[str, Binding]:
         keys.TIMELINE,
         keys.QUOTES,
         keys.FACET_LIST,
+        keys.EVIDENCE,
+        keys.JUMP,
         keys.HELP_SCREEN,
         keys.COMMAND,
         keys.PROBLEMS_PANEL,
