@@ -4,7 +4,8 @@
 
 Each run starts the program in a new tmux session (120×40 by default), reads
 the pane every 5 ms until the catalogue's first event shows (its title for
-`timeline`, its id for VisiData, which shows the id column first), and records
+`timeline`, the start of its id for VisiData, which shows the id column first,
+narrower than a long id), and records
 the time since the session was asked for. The programs are interleaved run by
 run, so a change in the machine's load falls on all alike. Peak memory is the
 process's `VmHWM` after it has run `--settle` seconds past its first screen
@@ -114,9 +115,9 @@ def main() -> int:
     }
     vd = args.vd or shutil.which("vd")
     if vd:
-        programs["vd events.jsonl"] = ([vd, str(args.jsonl)], event_id[:20])
+        programs["vd events.jsonl"] = ([vd, str(args.jsonl)], event_id[:12])
         if args.csv:
-            programs["vd events.csv"] = ([vd, str(args.csv)], event_id[:20])
+            programs["vd events.csv"] = ([vd, str(args.csv)], event_id[:12])
     else:
         print("VisiData not found (--vd): timeline alone", file=sys.stderr)
 

@@ -483,7 +483,7 @@ def bench_screen(runner: Runner, section: Section, path: Path) -> None:
     vd = shutil.which("vd")
     if vd:
         for format_name, exported in exports.items():
-            programs[f"VisiData, {format_name}"] = ([vd, str(exported)], first["id"][:20])
+            programs[f"VisiData, {format_name}"] = ([vd, str(exported)], first["id"][:12])
     size = (120, 40)
     first_screen.first_screen(
         programs["timeline (warm cache)"][0], first["title"][:30], size, 0, env=runner.env
