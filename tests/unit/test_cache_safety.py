@@ -16,6 +16,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import yaml
+from conftest import tiny_catalogue
 
 from timeline_tui import cache
 from timeline_tui.cache import entry, folder
@@ -335,3 +337,36 @@ def test_what_is_kept_beside_an_entry_does_not_push_its_entry_out(
     assert written.exists() and beside.exists() and not other.exists()
     cache.load(path)
     assert len(loads) == 1
+
+
+def test_a_slice_altered_while_open_is_read_again_or_refused_when_the_file_changed(
+    make_catalogue, cache_home, loads
+):
+    from timeline_tui.cache.entry import Damaged
+    from timeline_tui.catalogue.model import StoredEvents
+
+    path = make_catalogue()
+    cache.load(path)
+    events = cache.load(path).events
+    assert isinstance(events, StoredEvents) and len(loads) == 1
+    written = entry_path(cache_home, path)
+    at = written.read_bytes().index(GENUINE.encode())
+    with written.open("r+b") as stream:  # in place: the open mapping sees it
+        stream.seek(at)
+        stream.write(b"f")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  - id: visit", "  - id: visited"), encoding="utf-8")
+    assert events[0].title == GENUINE, "read again from the catalogue"
+    assert len(loads) == 2
+
+    events = cache.load(path).events
+    written = entry_path(cache_home, path)
+    at = written.read_bytes().index(GENUINE.encode())
+    with written.open("r+b") as stream:
+        stream.seek(at)
+        stream.write(b"f")
+    data = tiny_catalogue()
+    data["events"] = data["events"][1:]
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    with pytest.raises(Damaged):
+        events[0]  # noqa: B018

@@ -3,7 +3,10 @@
 Parsing and validating 100,000 events of YAML takes seconds; reading them back
 from the cache takes a fraction of one. Beside the catalogue the entry keeps
 what the query `Index` precomputes (day bounds, actor and theme memberships,
-search texts), so the app starts filtering without building them.
+search texts, totals), so the app starts filtering without building them. The
+entry is mapped into memory and read as asked for (`stored.py`): opening a
+million events reads a few megabytes; each event is decoded when it is first
+shown or written.
 
 The cache is never required: a missing, read-only, unsafe or unusable cache
 directory, or a stale, corrupt or foreign entry, only means the catalogue is
@@ -18,7 +21,9 @@ What is trusted, and why:
   run whatever code its bytes name, so a file whose bytes someone else chose
   (an "article" from a catalogue bundle, reached through a link) would run as
   the user; this format cannot.
-- Each frame's SHA-256 is checked before it is decoded: a flipped byte is a miss.
+- Each frame's and each event slice's SHA-256 is checked before it is decoded:
+  a flipped byte is a miss (an event slice found altered later, the catalogue
+  is read again from its YAML).
 
 An entry is used only when all of these match what it was written from: the
 catalogue's resolved path, size, modification and change times, inode and
@@ -144,8 +149,8 @@ def load(path: Path | str, *, use_cache: bool = True, report: Report | None = No
 
 
 def load_index(path: Path | str, *, use_cache: bool = True, report: Report | None = None) -> Index:
-    """`load`, and the catalogue's `Index` with the parts filters need already built
-    (stored in the cache beside the catalogue, so a warm start builds nothing)."""
+    """`load`, and the catalogue's `Index`, its parts stored in the cache beside the
+    catalogue and read when a filter first needs them, so a warm start builds nothing."""
     return _frozen(Path(path), use_cache, report)
 
 

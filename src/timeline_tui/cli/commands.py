@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from timeline_tui.cache import load_index
+from timeline_tui.cache.entry import Damaged
 from timeline_tui.catalogue.embedded import embedded_catalogue_path
 from timeline_tui.catalogue.errors import CatalogueError, Severity
 from timeline_tui.catalogue.files import is_pipe
@@ -73,6 +74,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (UsageError, QueryError) as error:
         _error(str(error))
         return ExitCode.USAGE
+    except Damaged as error:
+        # an event slice altered on disk after the entry was opened, and the
+        # catalogue changed too, so its events could not be read again to match
+        _error(f"{error}; run the command again")
+        return ExitCode.PROBLEMS
     except CatalogueError as error:
         _error(str(error.problems[0]))
         if len(error.problems) > 1:
