@@ -263,3 +263,15 @@ def test_rich_table_on_a_terminal_honours_no_color(make_catalogue, monkeypatch):
         write_events(catalogue, catalogue.events, "text", out, terminal=True)
         assert ("\x1b[36m" in out.getvalue()) is coloured  # cyan dates
         assert "[percent]" in out.getvalue()
+
+
+def test_a_markdown_footnote_leaves_out_a_publisher_the_article_did_not_give(
+    capsys, make_catalogue
+):
+    data = tiny_catalogue()
+    data["sources"][0]["publisher"] = ""
+    _, out, _ = run(capsys, "list", "--catalog", str(make_catalogue(data)), "--format", "markdown")
+    footnotes = [line for line in out.splitlines() if line.startswith("[^")]
+    assert footnotes and not [line for line in footnotes if "— ," in line], "no empty place"
+    assert any("” — *" in line for line in footnotes), "the title alone"
+    assert any("” — The Weekly, *" in line for line in footnotes), "both where both are given"

@@ -56,11 +56,13 @@ def write_markdown(catalogue: Catalogue, events: Iterable[Event], out: IO[str]) 
 
 def _footnote(catalogue: Catalogue, source_id: str, quote: str) -> str:
     source = catalogue.sources[source_id]
+    # an article saved without a publisher or title leaves it out, not an empty place
+    names = [markdown_escape(source.publisher)] if source.publisher.strip() else []
+    if source.title.strip():
+        names.append(f"*{markdown_escape(source.title)}*")
+    by = f" — {', '.join(names)}" if names else ""
     published = f", {source.published.long_display()}" if source.published else ""
-    return (
-        f"“{markdown_escape(quote)}” — {markdown_escape(source.publisher)}, "
-        f"*{markdown_escape(source.title)}*{published}."
-    )
+    return f"“{markdown_escape(quote)}”{by}{published}."
 
 
 def _date_parts(date: Any) -> dict[str, Any]:
