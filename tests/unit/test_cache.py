@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -431,4 +432,26 @@ def test_reading_the_parts_leaves_nothing_for_a_keystroke_to_read(
     filters = Filters(text="sylvania", actors=frozenset({"freedonia"}), disputed=False)
     assert cached.matching(filters)
     assert cached.facet_counts(filters, "themes") and cached.evidence_counts(filters)
+    assert len(loads) == 1
+
+
+def test_a_warm_index_filters_from_the_stored_parts_without_building_one(
+    make_catalogue, loads, monkeypatch
+):
+    from timeline_tui.query import Filters
+    from timeline_tui.query import index as index_module
+
+    path = make_catalogue()
+    cache.load_index(path)
+    cached = cache.load_index(path)
+
+    def built(*args, **kwargs):
+        raise AssertionError("a part was built from the events")
+
+    for builder in ("haystacks", "evidence_masks", "day_bounds"):
+        monkeypatch.setattr(index_module, builder, built)
+    filters = Filters(text="trade", since=dt.date(2000, 1, 1), disputed=True)
+    assert cached.matching(filters) == []
+    assert cached.evidence_counts(Filters(text="sylvania"))["disputed"] >= 0
+    assert cached.event_ids() == [event.id for event in load_catalogue(path).events]
     assert len(loads) == 1

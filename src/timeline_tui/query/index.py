@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 from timeline_tui.catalogue.model import Catalogue, Event
 from timeline_tui.query.bitmask import mask_of, set_bits
@@ -25,6 +26,8 @@ from timeline_tui.query.evidence import EvidenceMasks, evidence_masks
 from timeline_tui.query.filters import CORROBORATED, EVIDENCE, FACETS, Evidence, Facet, Filters
 from timeline_tui.query.parts import IndexParts, StoredParts
 from timeline_tui.query.text_search import haystacks, search_terms, text_mask
+
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -113,8 +116,9 @@ class Index:
         What `--search` looks in.
         """
         if self._haystacks is None:
-            stored = self.stored.haystacks() if self.stored else None
-            self._haystacks = haystacks(self.events) if stored is None else stored
+            self._haystacks = self._kept(
+                lambda kept: kept.haystacks(), lambda: haystacks(self.events)
+            )
         return self._haystacks
 
     @property
@@ -133,15 +137,20 @@ class Index:
 
     def _day_bounds(self) -> DayBounds:
         if self._days is None:
-            stored = self.stored.days() if self.stored else None
-            self._days = day_bounds(self.events) if stored is None else stored
+            self._days = self._kept(lambda kept: kept.days(), lambda: day_bounds(self.events))
         return self._days
 
     def _evidence_masks(self) -> EvidenceMasks:
         if self._evidence is None:
-            stored = self.stored.evidence() if self.stored else None
-            self._evidence = evidence_masks(self.events) if stored is None else stored
+            self._evidence = self._kept(
+                lambda kept: kept.evidence(), lambda: evidence_masks(self.events)
+            )
         return self._evidence
+
+    def _kept(self, read: Callable[[StoredParts], T | None], build: Callable[[], T]) -> T:
+        """A part as `stored` keeps it, else built from the events."""
+        found = None if self.stored is None else read(self.stored)
+        return build() if found is None else found
 
     def read_parts(self) -> None:
         """Have every part filters use now: the app calls this in a worker after its
@@ -156,8 +165,9 @@ class Index:
     def event_ids(self) -> Sequence[str]:
         """Per event, its id (stored beside the events: read without reading them)."""
         if self._ids is None:
-            ids = self.stored.ids() if self.stored else None
-            self._ids = [event.id for event in self.events] if ids is None else ids
+            self._ids = self._kept(
+                lambda kept: kept.ids(), lambda: [event.id for event in self.events]
+            )
         return self._ids
 
     def _id_positions(self) -> dict[str, int]:
