@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import random
 
@@ -149,15 +148,6 @@ def test_bitmasks_hold_for_many_events(tmp_path):
     chosen = sorted(rng.sample(range(5000), 700))
     assert set_bits(mask_of(chosen, 5000)) == chosen
     assert set_bits(0) == []
-
-
-def test_parts_from_another_catalogue_are_ignored(index, make_catalogue):
-    parts = index.export_parts()
-    restored = Index.with_parts(index.catalogue, parts)
-    assert restored._haystacks is index.haystacks
-    other = Index.with_parts(index.catalogue, dataclasses.replace(parts, size=parts.size + 1))
-    assert other._haystacks is None
-    assert ids(other, Filters(text="embassies")) == ["embassies"]
 
 
 def test_search_ignores_white_space_and_case_like_the_plain_scan(make_catalogue):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import itertools
 from collections.abc import Callable
@@ -192,13 +191,3 @@ def test_jump_agrees_with_a_plain_scan_on_the_embedded_catalogue(embedded):
         day = dt.date(year, 7, 1)
         starting = [i for i, e in enumerate(events) if e.date.first_day >= day]
         assert first_at_or_after(embedded, day) == (starting[0] if starting else None)
-
-
-def test_the_evidence_masks_travel_with_the_exported_parts(index):
-    parts = index.export_parts()
-    restored = Index.with_parts(index.catalogue, parts)
-    assert restored._evidence == index._evidence is not None
-    assert ids(restored, Filters(drafts=True)) == ["port"]
-    # stored by an older version: built when asked for
-    older = Index.with_parts(index.catalogue, dataclasses.replace(parts, evidence=None))
-    assert older._evidence is None and ids(older, Filters(disputed=True)) == ["recognition"]

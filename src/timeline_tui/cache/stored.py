@@ -19,7 +19,7 @@ from timeline_tui.query import Facet
 from timeline_tui.query import IndexParts as Built
 from timeline_tui.query.bitmask import mask_of, set_bits
 from timeline_tui.query.day_index import DayBounds
-from timeline_tui.query.evidence import EvidenceMasks
+from timeline_tui.query.evidence import EvidenceMasks, totals_of
 
 _DAYS, _HAYSTACKS, _IDS, _EVIDENCE, _TOTALS = "days", "haystacks", "ids", "evidence", "totals"
 _MASKS = "masks:"
@@ -45,12 +45,7 @@ def parts_frames(parts: Built, ids: list[str]) -> dict[str, Any]:
         frames[_MASKS + facet] = {value: _pack(mask) for value, mask in masks.items()}
     if parts.evidence is not None:
         part = parts.evidence.as_part()
-        frames[_TOTALS][_EVIDENCE] = {
-            "disputed": part["disputed"].bit_count(),
-            "has_figures": part["has_figures"].bit_count(),
-            "drafts": part["drafts"].bit_count(),
-            **{f"at least {n}": mask.bit_count() for n, mask in enumerate(part["at_least"], 1)},
-        }
+        frames[_TOTALS][_EVIDENCE] = totals_of(parts.evidence)
         frames[_EVIDENCE] = {
             name: [_pack(mask) for mask in value] if name == "at_least" else _pack(value)
             for name, value in part.items()

@@ -16,6 +16,7 @@ from typing import Any
 
 from timeline_tui.catalogue.model import Event
 from timeline_tui.query.bitmask import flags_mask
+from timeline_tui.query.filters import Evidence
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,3 +60,32 @@ def evidence_masks(events: Sequence[Event]) -> EvidenceMasks:
         flags_mask(bytes(map(operator.ge, counts, repeat(n)))) for n in range(1, most + 1)
     )
     return EvidenceMasks(flags_mask(disputed), flags_mask(figures), flags_mask(drafts), at_least)
+
+
+def totals_of(masks: EvidenceMasks) -> dict[str, int]:
+    """How many events each evidence filter keeps on its own, for a cache to store
+    (`counts_from_totals` reads them back)."""
+    return {
+        "disputed": masks.disputed.bit_count(),
+        "has_figures": masks.has_figures.bit_count(),
+        "drafts": masks.drafts.bit_count(),
+        **{_at_least(n): mask.bit_count() for n, mask in enumerate(masks.at_least, 1)},
+    }
+
+
+def counts_from_totals(
+    totals: dict[str, int], min_sources: int, marked: int
+) -> dict[Evidence, int]:
+    """`Index.evidence_counts` when nothing narrows the events, from `totals_of`'s
+    figures, `min_sources` (what "corroborated" counts) and the marked events' number."""
+    return {
+        "disputed": totals["disputed"],
+        "min_sources": totals.get(_at_least(min_sources), 0),
+        "has_figures": totals["has_figures"],
+        "drafts": totals["drafts"],
+        "marked": marked,
+    }
+
+
+def _at_least(sources: int) -> str:
+    return f"at least {sources}"

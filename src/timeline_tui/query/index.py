@@ -22,7 +22,7 @@ from timeline_tui.query.day_index import (
     day_bounds,
     first_starting_at_or_after,
 )
-from timeline_tui.query.evidence import EvidenceMasks, evidence_masks
+from timeline_tui.query.evidence import EvidenceMasks, counts_from_totals, evidence_masks
 from timeline_tui.query.filters import CORROBORATED, EVIDENCE, FACETS, Evidence, Facet, Filters
 from timeline_tui.query.parts import IndexParts, StoredParts
 from timeline_tui.query.text_search import haystacks, search_terms, text_mask
@@ -92,20 +92,6 @@ class Index:
             haystacks=self.haystacks,
             evidence=self._evidence_masks(),
         )
-
-    @classmethod
-    def with_parts(cls, catalogue: Catalogue, parts: IndexParts) -> Index:
-        """An index of `catalogue` with the parts `export_parts` gave for the same catalogue.
-
-        A part missing from `parts` (stored by an older version) is built when needed.
-        """
-        index = cls(catalogue)
-        if parts.size == len(catalogue.events):  # else they are for another catalogue
-            index._days = parts.days
-            index._facet_masks.update(parts.masks)
-            index._haystacks = parts.haystacks
-            index._evidence = parts.evidence
-        return index
 
     # -- the precomputed parts -------------------------------------------------
 
@@ -386,13 +372,8 @@ class Index:
                 # nothing narrows the events: the stored counts are the answer, and
                 # the first screen builds no evidence mask
                 marked = filters.marked if filters.marked is not None else marks
-                return {
-                    "disputed": totals["disputed"],
-                    "min_sources": totals.get(f"at least {filters.min_sources or CORROBORATED}", 0),
-                    "has_figures": totals["has_figures"],
-                    "drafts": totals["drafts"],
-                    "marked": self._marked_mask(marked).bit_count(),
-                }
+                sources = filters.min_sources or CORROBORATED
+                return counts_from_totals(totals, sources, self._marked_mask(marked).bit_count())
         turned_on = replace(
             filters,
             disputed=True,

@@ -14,7 +14,7 @@ from timeline_tui.query.filters import Facet
 
 @dataclass(frozen=True, slots=True)
 class IndexParts:
-    """`Index.export_parts`, for `Index.with_parts` to take back for the same catalogue."""
+    """`Index.export_parts`: what the cache stores (`cache.stored.parts_frames`)."""
 
     size: int
     """The number of events the parts were built for: parts of any other size are ignored."""
