@@ -484,34 +484,15 @@ def bench_screen(runner: Runner, section: Section, path: Path) -> None:
                 stdout=out, env=runner.env, check=True, stderr=subprocess.DEVNULL,
             )  # fmt: skip
         exports[format_name] = exported
-    with exports["jsonl"].open(encoding="utf-8") as lines:
-        first = json.loads(lines.readline())
-    programs = {
-        "timeline (warm cache)": (
-            [*timeline_command(), "--catalog", str(path)],
-            first["title"][:30],
-        )
-    }
     vd = shutil.which("vd")
-    if vd:
-        for format_name, exported in exports.items():
-            programs[f"VisiData, {format_name}"] = ([vd, str(exported)], first["id"][:12])
-    size = (120, 40)
-    first_screen.first_screen(
-        programs["timeline (warm cache)"][0], first["title"][:30], size, 0, env=runner.env
-    )
-    results: dict[str, list[dict[str, float]]] = {label: [] for label in programs}
-    for _ in range(runner.runs):  # interleaved
-        for label, (command, sign) in programs.items():
-            results[label].append(
-                first_screen.first_screen(command, sign, size, 2.0, env=runner.env)
-            )
-    ours = median([r["seconds"] for r in results["timeline (warm cache)"]])
+    programs = first_screen.programs_for(timeline_command(), path, exports, vd)
+    results = first_screen.compare(programs, (120, 40), runner.runs, 2.0, env=runner.env)
+    ours = median([r["seconds"] for r in results[first_screen.OURS]])
     floor = median([r["seconds"] for r in results["VisiData, jsonl"]]) if vd else None
     for label, runs in results.items():
         value = median([r["seconds"] for r in runs])
         peak = median([r["peak_mb"] for r in runs])
-        mine = label.startswith("timeline")
+        mine = label == first_screen.OURS
         section.add(
             f"first rows on screen in tmux 120×40: {label} (peak {peak:.0f} MB)",
             seconds(value),

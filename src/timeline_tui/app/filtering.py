@@ -91,20 +91,17 @@ class FilterEngine:
         """
         index = self.index
         mask = index.match_mask(filters)
-        matches: Sequence[int]
+        # no filter, or none that excludes anything: a range, as listing 100,000 positions costs ms
+        everything = mask == index.all
+        matches: Sequence[int] = range(len(index.events)) if everything else set_bits(mask)
         by_year: dict[int, float] | None
-        if mask == index.all:  # no filter, or none that excludes anything
-            matches = range(len(index.events))
-            if first and self.density_waits():
-                by_year = None
-            else:
-                if self._all_by_year is None:
-                    self._all_by_year = self.density.counts(matches, mask)
-                by_year = self._all_by_year
-        elif first and self.density_waits():
-            matches, by_year = set_bits(mask), None
+        if first and self.density_waits():
+            by_year = None
+        elif everything:
+            if self._all_by_year is None:
+                self._all_by_year = self.density.counts(matches, mask)
+            by_year = self._all_by_year
         else:
-            matches = set_bits(mask)
             by_year = self.density.counts(matches, mask)
         if reverse:
             matches = matches[::-1]

@@ -162,16 +162,15 @@ def _browse(index: Index, filters: Filters, *, use_cache: bool, reverse: bool) -
 def _show(args: argparse.Namespace) -> int:
     index = _load_index(args)
     catalogue = index.catalogue
-    event = catalogue.event(args.event_id)
-    if event is None:
+    position = index.position(args.event_id)
+    if position is None:
         raise UsageError(
             f"no event {args.event_id!r} in {catalogue.path}"
-            + _suggest(args.event_id, [e.id for e in catalogue.events])
+            + _suggest(args.event_id, list(index.event_ids()))
         )
     with stdout_writer() as out:
-        write_event_detail(catalogue, event, args.format, out)
-    position = index.position(event.id)
-    _summarise(index, [] if position is None else [position], use_cache=not args.no_cache)
+        write_event_detail(catalogue, catalogue.events[position], args.format, out)
+    _summarise(index, [position], use_cache=not args.no_cache)
     return ExitCode.OK
 
 

@@ -197,27 +197,15 @@ class Index:
         values = self._facet_values.get(facet)
         if values is not None:
             return values[position]
-        event = self.events[position]
-        if facet == "actors":
-            return event.actors
-        if facet == "themes":
-            return event.themes
-        return tuple(citation.source for citation in event.citations)
+        return _facet_values(self.events[position], facet)
 
     def _event_values(self, facet: Facet) -> list[tuple[str, ...]]:
         """Per event, its values of a facet (a value may repeat within an event)."""
         values = self._facet_values.get(facet)
         if values is None:
-            events = self.events
-            if facet == "actors":
-                values = [event.actors for event in events]
-            elif facet == "themes":
-                values = [event.themes for event in events]
-            else:
-                values = [
-                    tuple(citation.source for citation in event.citations) for event in events
-                ]
-            self._facet_values[facet] = values
+            values = self._facet_values[facet] = [
+                _facet_values(event, facet) for event in self.events
+            ]
         return values
 
     # -- masks ----------------------------------------------------------------
@@ -390,3 +378,12 @@ class Index:
                     others &= parts[other]
             counts[name] = (others & self._evidence_mask(name, turned_on)).bit_count()
         return counts
+
+
+def _facet_values(event: Event, facet: Facet) -> tuple[str, ...]:
+    """An event's values of a facet (a value may repeat within an event)."""
+    if facet == "actors":
+        return event.actors
+    if facet == "themes":
+        return event.themes
+    return tuple(citation.source for citation in event.citations)
