@@ -37,12 +37,14 @@ def parts_frames(parts: Built, ids: list[str]) -> dict[str, Any]:
         _HAYSTACKS: parts.haystacks,
         _IDS: ids,
         _TOTALS: {
-            facet: {value: mask.bit_count() for value, mask in masks.items()}
-            for facet, masks in parts.masks.items()
+            facet: {value: len(positions) for value, positions in members.items()}
+            for facet, members in parts.members.items()
         },
     }
-    for facet, masks in parts.masks.items():
-        frames[_MASKS + facet] = {value: _pack(mask) for value, mask in masks.items()}
+    for facet, members in parts.members.items():
+        frames[_MASKS + facet] = {
+            value: array("I", positions).tobytes() for value, positions in members.items()
+        }
     if parts.evidence is not None:
         part = parts.evidence.as_part()
         frames[_TOTALS][_EVIDENCE] = totals_of(parts.evidence)

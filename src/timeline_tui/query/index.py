@@ -9,6 +9,7 @@ whatever the catalogue's size.
 from __future__ import annotations
 
 import datetime as dt
+from array import array
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -45,6 +46,7 @@ class Index:
     """Where the parts are kept (a cache entry), each read when first needed."""
     all: int = field(init=False)
     _facet_masks: dict[Facet, dict[str, int]] = field(init=False, repr=False)
+    _facet_members: dict[Facet, dict[str, array[int]]] = field(init=False, repr=False)
     _facet_totals: dict[Facet, dict[str, int]] = field(init=False, repr=False)
     _facet_values: dict[Facet, list[tuple[str, ...]]] = field(init=False, repr=False)
     _haystacks: Sequence[str] | None = field(init=False, repr=False)
@@ -61,6 +63,7 @@ class Index:
     def __post_init__(self) -> None:
         self.all = (1 << len(self.catalogue.events)) - 1
         self._facet_masks = {}
+        self._facet_members = {}
         self._facet_totals = {}
         self._facet_values = {}
         self._haystacks = None
@@ -83,12 +86,10 @@ class Index:
         evidence masks; source masks are left to be built when `--source` first
         asks for them.
         """
-        for facet in ("actors", "themes"):
-            self._value_masks(facet)
         return IndexParts(
             size=len(self.events),
             days=self._day_bounds(),
-            masks=dict(self._facet_masks),
+            members={facet: self._members(facet) for facet in ("actors", "themes")},
             haystacks=self.haystacks,
             evidence=self._evidence_masks(),
         )
@@ -169,15 +170,25 @@ class Index:
             if masks is not None:
                 self._facet_masks[facet] = masks
         if masks is None:
-            members: dict[str, list[int]] = defaultdict(list)
-            for position, values in enumerate(self._event_values(facet)):
-                for value in values:
-                    members[value].append(position)
             size = len(self.events)
             masks = self._facet_masks[facet] = {
-                value: mask_of(positions, size) for value, positions in members.items()
+                value: mask_of(positions, size) for value, positions in self._members(facet).items()
             }
         return masks
+
+    def _members(self, facet: Facet) -> dict[str, array[int]]:
+        """Per value of a facet, the positions of its events, ascending, built from
+        the events (kept: the masks and a cache entry are both made from them)."""
+        members = self._facet_members.get(facet)
+        if members is None:
+            lists: dict[str, list[int]] = defaultdict(list)
+            for position, values in enumerate(self._event_values(facet)):
+                for value in set(values) if len(values) > 1 else values:  # each event once
+                    lists[value].append(position)
+            members = self._facet_members[facet] = {
+                value: array("I", positions) for value, positions in lists.items()
+            }
+        return members
 
     def _totals(self, facet: Facet) -> dict[str, int]:
         """Per value, how many events have it: stored beside the masks, so the first

@@ -3,7 +3,7 @@ and read part by part when first needed (`StoredParts`, a cache entry)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -19,8 +19,10 @@ class IndexParts:
     size: int
     """The number of events the parts were built for: parts of any other size are ignored."""
     days: DayBounds
-    masks: dict[Facet, dict[str, int]]
-    """Per facet, per value, the bitmask of its events (source masks may be absent)."""
+    members: Mapping[Facet, Mapping[str, Sequence[int]]]
+    """Per facet (actors and themes), per value, the positions of its events,
+    ascending: stored as they are, without making every value's mask and reading
+    its bits back."""
     haystacks: Sequence[str]
     evidence: EvidenceMasks | None = None
     """None when stored by an older version: then built when a filter first needs it."""
@@ -39,7 +41,7 @@ class StoredParts(Protocol):
         """Per value of the facet, the bitmask of its events."""
 
     def totals(self, facet: Facet) -> dict[str, int] | None:
-        """Per value of the facet, how many events have it (the masks' popcounts)."""
+        """Per value of the facet, how many events have it."""
 
     def haystacks(self) -> Sequence[str] | None: ...
 
