@@ -11,6 +11,7 @@ import pytest
 
 from timeline_tui import cache
 from timeline_tui.cache import folder
+from timeline_tui.cache import records as records_module
 from timeline_tui.cache.records import store_records, stored_records
 
 DIGEST = "0123456789abcdef" * 4
@@ -71,13 +72,42 @@ def test_any_flipped_byte_is_a_miss(catalogue, cache_home):
     store_records(catalogue, DIGEST, "jsonl", RECORDS)
     path = records_path(cache_home, catalogue)
     genuine = path.read_bytes()
+    every = range(len(FLAT))
     for at in range(len(genuine)):
         altered = bytearray(genuine)
         altered[at] ^= 0x01
         path.write_bytes(bytes(altered))
-        assert read_back(catalogue) is None, f"byte {at}"
+        found = read_back(catalogue)
+        assert found is None or not found.check(every), f"byte {at}"
     path.write_bytes(genuine)
-    assert read_back(catalogue) is not None
+    found = read_back(catalogue)
+    assert found is not None and found.check(every)
+
+
+def test_only_the_blocks_written_from_are_read(catalogue, cache_home, monkeypatch):
+    monkeypatch.setattr(records_module, "BLOCK", 2)
+    assert store_records(catalogue, DIGEST, "jsonl", RECORDS) is not None
+    path = records_path(cache_home, catalogue)
+    genuine = path.read_bytes()
+    # a flipped byte in the last record (block 2 of 0, 1, 2): a miss for it alone
+    at = genuine.index(b"x\n")
+    path.write_bytes(genuine[:at] + b"y" + genuine[at + 1 :])
+    found = read_back(catalogue)
+    assert found is not None
+    assert found.check([0, 1, 3]) and found.check([])
+    assert not found.check([4]) and not found.check([1, 4])
+    assert not found.check(range(len(FLAT)))
+
+
+@pytest.mark.parametrize("count", [1, 2, 3, 4, 5, 6])
+def test_blocks_end_wherever_the_slices_do(catalogue, monkeypatch, count):
+    monkeypatch.setattr(records_module, "BLOCK", 2)
+    lines = [b"%d\n" % i for i in range(count)]
+    made = [lines[start : start + 3] for start in range(0, count, 3)]  # slices of 3
+    stored = store_records(catalogue, DIGEST, "text", made)
+    assert stored is not None and len(stored) == count
+    assert all(stored.check([i]) for i in range(count))
+    assert bytes(stored.span(0, count)) == b"".join(lines)
 
 
 def test_a_cut_short_or_lengthened_file_is_a_miss(catalogue, cache_home):

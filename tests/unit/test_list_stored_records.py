@@ -147,6 +147,23 @@ def test_damaged_records_are_made_again_and_the_output_stays_right(
     assert listed(capsysbinary, catalog, "--format", "csv") == expected
 
 
+def test_records_of_events_not_listed_are_not_read(capsysbinary, monkeypatch, cache_home, catalog):
+    from timeline_tui.cache import records
+
+    monkeypatch.setattr(records, "BLOCK", 1)  # a checksum per event
+    search = ("--format", "csv", "--search", "port")
+    expected = listed(capsysbinary, catalog, *search, "--no-cache")
+    assert b"The port opens" in expected and b"Embassies open" not in expected
+    listed(capsysbinary, catalog, "--format", "csv")  # stores every event's row
+    path = records_file(cache_home, "csv")
+    data = bytearray(path.read_bytes())
+    data[data.index(b"Embassies open")] ^= 0x20  # an event the search leaves out
+    path.write_bytes(bytes(data))
+    refuse_encoding(monkeypatch)
+    assert listed(capsysbinary, catalog, *search) == expected
+    assert path.read_bytes() == data, "used as it is"
+
+
 def test_a_changed_catalogue_is_listed_from_new_records(capsysbinary, cache_home, make_catalogue):
     data = tiny_catalogue()
     path = make_catalogue(data)

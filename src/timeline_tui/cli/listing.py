@@ -69,10 +69,10 @@ def _write_stored(
     if kind is None or digest is None or binary is None:
         return False
     records = stored_records(catalogue.path, digest, kind, len(catalogue.events))
-    if records is None:
+    if records is None or not records.check(positions):  # altered since: made again
         made = event_records(catalogue, catalogue.events, kind)
         records = store_records(catalogue.path, digest, kind, made)
-        if records is None:
+        if records is None or not records.check(positions):
             return False
     out.flush()  # whatever the text layer holds goes first
     write_records(records, positions, format_name, binary)
