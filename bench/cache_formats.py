@@ -111,11 +111,11 @@ def main() -> int:
     def msgpack_decode() -> Any:
         found, stored_parts = msgpack_open()
         found.events = list(found.events)  # every event, as a pickle gives them
-        return found, {facet: stored_parts.masks(facet) for facet in parts.members}
+        return found, {facet: stored_parts.masks(facet) for facet in parts.tables}
 
     encode_time, blob = timed(msgpack_encode, 1)
     decode_time, back = timed(msgpack_decode, args.runs)
-    masks = {facet: Index(catalogue)._value_masks(facet) for facet in parts.members}
+    masks = {facet: Index(catalogue)._value_masks(facet) for facet in parts.tables}
     same = back[0] == catalogue and back[1] == masks
     rows.append(
         ("msgspec MessagePack + SHA-256 (used)", len(blob) / 1e6, encode_time, decode_time, same)

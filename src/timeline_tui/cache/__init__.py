@@ -80,7 +80,7 @@ __all__ = [
     "model_layout",
 ]
 
-FORMAT = 4
+FORMAT = 5
 """Bump when the layout of an entry changes."""
 EVENTS_PER_SLICE = 1_000
 """Events whose digest is checked together: the first row shown from a slice

@@ -20,31 +20,35 @@ from timeline_tui.query import IndexParts as Built
 from timeline_tui.query.bitmask import mask_of, set_bits
 from timeline_tui.query.day_index import DayBounds
 from timeline_tui.query.evidence import EvidenceMasks, totals_of
+from timeline_tui.query.facet_table import FacetTable
 
 _DAYS, _HAYSTACKS, _IDS, _EVIDENCE, _TOTALS = "days", "haystacks", "ids", "evidence", "totals"
 _MASKS = "masks:"
 """Then the facet's name: each facet's masks are a frame of their own."""
+_TABLE = "values:"
+"""Then the facet's name: its values event by event (`query.FacetTable`)."""
 
 
 def parts_frames(parts: Built, ids: list[str]) -> dict[str, Any]:
     """The index parts as an entry's frames: masks as packed positions (4-byte
     unsigned, machine order: `sys.byteorder` is part of the key), whose size grows
-    with the number of memberships rather than vocabulary × events; day ordinals as
-    4-byte integer arrays, read without making an int per event."""
+    with the number of memberships rather than vocabulary × events, and each
+    facet's table (its values' names, then its two arrays packed alike); day
+    ordinals as 4-byte integer arrays, read without making an int per event."""
     first, last, longest = parts.days
     frames: dict[str, Any] = {
         _DAYS: [array("i", first).tobytes(), array("i", last).tobytes(), longest],
         _HAYSTACKS: parts.haystacks,
         _IDS: ids,
-        _TOTALS: {
-            facet: {value: len(positions) for value, positions in members.items()}
-            for facet, members in parts.members.items()
-        },
+        _TOTALS: {},
     }
-    for facet, members in parts.members.items():
+    for facet, table in parts.tables.items():
+        members = table.members()
+        frames[_TOTALS][facet] = {value: len(positions) for value, positions in members.items()}
         frames[_MASKS + facet] = {
-            value: array("I", positions).tobytes() for value, positions in members.items()
+            value: positions.tobytes() for value, positions in members.items()
         }
+        frames[_TABLE + facet] = [table.names, table.starts.tobytes(), table.numbers.tobytes()]
     if parts.evidence is not None:
         part = parts.evidence.as_part()
         frames[_TOTALS][_EVIDENCE] = totals_of(parts.evidence)
@@ -76,6 +80,7 @@ _decode_strings = decoder(list[str])
 _decode_totals = decoder(dict[str, dict[str, int]])
 _decode_packed = decoder(dict[str, bytes])
 _decode_evidence = decoder(dict[str, bytes | list[bytes]])
+_decode_table = decoder(tuple[list[str], bytes, bytes])
 
 
 class Parts:
@@ -109,6 +114,14 @@ class Parts:
         if found is None:
             return None
         return {value: mask_of(_positions(packed), self._size) for value, packed in found.items()}
+
+    def table(self, facet: Facet) -> FacetTable | None:
+        found = self._frame(_TABLE + facet, _decode_table)
+        if found is None:
+            return None
+        names, starts, numbers = found
+        table = FacetTable(names, _positions(starts), _positions(numbers))
+        return table if table.fits(self._size) else None
 
     def totals(self, facet: Facet) -> dict[str, int] | None:
         return self._all_totals().get(facet)

@@ -9,6 +9,7 @@ from typing import Protocol
 
 from timeline_tui.query.day_index import DayBounds
 from timeline_tui.query.evidence import EvidenceMasks
+from timeline_tui.query.facet_table import FacetTable
 from timeline_tui.query.filters import Facet
 
 
@@ -19,9 +20,9 @@ class IndexParts:
     size: int
     """The number of events the parts were built for: parts of any other size are ignored."""
     days: DayBounds
-    members: Mapping[Facet, Mapping[str, Sequence[int]]]
-    """Per facet (actors and themes), per value, the positions of its events,
-    ascending: stored as they are, without making every value's mask and reading
+    tables: Mapping[Facet, FacetTable]
+    """Per facet (actors and themes), its values event by event; each value's
+    positions are stored from them, without making every value's mask and reading
     its bits back."""
     haystacks: Sequence[str]
     evidence: EvidenceMasks | None = None
@@ -39,6 +40,9 @@ class StoredParts(Protocol):
 
     def masks(self, facet: Facet) -> dict[str, int] | None:
         """Per value of the facet, the bitmask of its events."""
+
+    def table(self, facet: Facet) -> FacetTable | None:
+        """The facet's values event by event (actors and themes)."""
 
     def totals(self, facet: Facet) -> dict[str, int] | None:
         """Per value of the facet, how many events have it."""
