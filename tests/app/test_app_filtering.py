@@ -147,7 +147,7 @@ async def test_a_large_catalogues_density_strip_follows_the_first_screen(
     from timeline_tui.app.density import density_by_year
     from timeline_tui.app.widgets.density_strip import DensityStrip
 
-    monkeypatch.setattr(filtering, "DENSITY_LATER_FROM", 1)
+    monkeypatch.setattr(filtering, "LATER_FROM", 1)
     app = tiny_app(make_catalogue)
     async with app.run_test(size=SIZE) as pilot:
         strip = app.screen.query_one("#density", DensityStrip)
@@ -155,3 +155,47 @@ async def test_a_large_catalogues_density_strip_follows_the_first_screen(
         events = app.index.catalogue.events
         assert strip._by_year == density_by_year(event.date for event in events)
         assert len(shown_ids(app)) == len(events)
+
+
+async def test_a_large_catalogues_counts_follow_its_events(make_catalogue, monkeypatch):
+    import threading
+
+    from timeline_tui.app import filtering
+    from timeline_tui.app.cells import COUNTING
+    from timeline_tui.app.widgets.density_strip import DensityStrip
+    from timeline_tui.app.widgets.evidence_filters import EvidenceFilters
+
+    monkeypatch.setattr(filtering, "LATER_FROM", 1)
+    gate = threading.Event()
+    count = filtering.FilterEngine.count
+
+    def held(self, outcome, *args, **kwargs):
+        if outcome.filters.text:  # a search's counts wait for the gate
+            gate.wait(10)
+        return count(self, outcome, *args, **kwargs)
+
+    monkeypatch.setattr(filtering.FilterEngine, "count", held)
+    app = tiny_app(make_catalogue)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        actors = app.screen.query_one("#actors", FacetList)
+        strip = app.screen.query_one("#density", DensityStrip)
+        assert counts_shown(app, "actors") == {"freedonia": 3, "firefly": 1, "sylvania": 4}
+        await pilot.press("slash", *"trade")
+        searched = Filters(text="trade")
+        expected = [app.index.events[i].id for i in app.index.matching(searched)]
+        assert 0 < len(expected) < len(app.index.events)
+        await wait_until(pilot, lambda: shown_ids(app) == expected)
+        await pilot.pause()
+        # the events are in; every count says it is being made
+        assert not main_screen(app).outcome.counted
+        assert {facet_row(actors, i).split()[-1] for i in actors.shown_ids} == {COUNTING}
+        evidence = app.screen.query_one("#evidence", EvidenceFilters)
+        assert COUNTING in str(evidence.render())
+        assert strip.has_class("-counting")
+        gate.set()
+        await wait_until(pilot, lambda: main_screen(app).outcome.counted)
+        await pilot.pause()
+        assert counts_shown(app, "actors") == app.index.facet_counts(searched, "actors")
+        assert not strip.has_class("-counting")
+        assert COUNTING not in str(evidence.render())

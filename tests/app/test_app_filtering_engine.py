@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from timeline_tui.app.density import density_by_year
@@ -34,7 +35,7 @@ def test_a_large_catalogues_first_result_leaves_the_density_for_later(make_catal
     from timeline_tui.app import filtering
 
     index = Index(load_catalogue(make_catalogue()))
-    monkeypatch.setattr(filtering, "DENSITY_LATER_FROM", len(index.events))
+    monkeypatch.setattr(filtering, "LATER_FROM", len(index.events))
     engine = FilterEngine(index)
     narrowed = Filters(themes=frozenset({"diplomacy"}))
     for filters in (Filters(), narrowed):
@@ -50,3 +51,30 @@ def test_a_small_catalogues_first_result_has_its_density(make_catalogue):
     index = Index(load_catalogue(make_catalogue()))
     outcome = FilterEngine(index).run(Filters(), first=True)
     assert outcome.by_year == density_by_year(event.date for event in index.events)
+
+
+def test_a_result_without_counts_is_the_same_result_once_counted(make_catalogue):
+    index = Index(load_catalogue(make_catalogue()))
+    engine = FilterEngine(index)
+    marks = frozenset({index.events[1].id})
+    for filters in (Filters(), Filters(text="open"), Filters(themes=frozenset({"diplomacy"}))):
+        for reverse in (False, True):
+            whole = engine.run(filters, marks, reverse=reverse)
+            shown = engine.run(filters, marks, reverse=reverse, counted=False)
+            assert whole.counted and not shown.counted
+            assert list(shown.matches) == list(whole.matches)
+            assert shown.lines.blocks == whole.lines.blocks
+            assert (shown.actor_counts, shown.theme_counts, shown.by_year) == (None, None, None)
+            assert shown.evidence_counts is None
+            counted = engine.count(shown)
+            assert counted.counted and counted.lines is shown.lines
+            assert dataclasses.replace(counted, lines=whole.lines) == whole
+
+
+def test_a_large_catalogues_results_come_before_their_counts(make_catalogue, monkeypatch):
+    from timeline_tui.app import filtering
+
+    index = Index(load_catalogue(make_catalogue()))
+    assert not FilterEngine(index).counts_follow()
+    monkeypatch.setattr(filtering, "LATER_FROM", len(index.events))
+    assert FilterEngine(index).counts_follow()

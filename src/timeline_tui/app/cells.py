@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from rich.cells import cell_len, set_cell_size
 
+COUNTING = "…"
+"""What a count shows while it is being made (a large catalogue's counts follow
+its matching events: `filtering.LATER_FROM`)."""
+
 
 def fit(text: str, width: int) -> str:
     """`text` cut to `width` cells, with an ellipsis when cut."""

@@ -19,6 +19,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widget import AwaitMount, Widget
 from textual.widgets import Input
+from textual.worker import get_current_worker
 
 from timeline_tui.app import keys
 from timeline_tui.app.commands import CatalogueCommands
@@ -86,10 +87,6 @@ class MainScreen(EvidenceMarksAndOrder, PaneLayout, Screen[None]):
         self.outcome: FilterOutcome | None = None
         self._pending_event: int | None = None
         """An event to highlight once the result being computed arrives."""
-        self._pane_beside = True
-        """Whether the filter pane shows beside the timeline on a wide screen (`f` toggles)."""
-        self._pane_over = False
-        """Whether the filter pane shows over the timeline on a narrow screen."""
 
     @property
     def catalogue(self) -> Catalogue:
@@ -119,7 +116,7 @@ class MainScreen(EvidenceMarksAndOrder, PaneLayout, Screen[None]):
         first = self._engine.run(self.filters, self.marks.ids, reverse=self.reverse, first=True)
         self._apply(first)
         if first.by_year is None:  # a large catalogue: the strip follows from the worker
-            self._refilter(self.filters, self.marks.ids, self.reverse)
+            self._refilter(self.filters, self.marks.ids, self.reverse, first)
 
     @property
     def timeline(self) -> TimelineView:
@@ -157,16 +154,22 @@ class MainScreen(EvidenceMarksAndOrder, PaneLayout, Screen[None]):
         hold_frame(self.app)
         self._refilter(self.filters, self.marks.ids, self.reverse)
 
-    @work(
-        thread=True,
-        exclusive=True,
-        group="filter",
-        exit_on_error=False,
-        description="filtering events",
-    )
-    def _refilter(self, filters: Filters, marks: frozenset[str], reverse: bool) -> None:
+    @work(thread=True, exclusive=True, group="filter", exit_on_error=False, description="filtering")
+    def _refilter(
+        self,
+        filters: Filters,
+        marks: frozenset[str],
+        reverse: bool,
+        shown: FilterOutcome | None = None,
+    ) -> None:
+        """A large catalogue's result comes in two steps: its events, then their
+        counts. `shown`: a result on screen whose counts or density are to come."""
         engine = self._engine
-        self.post_message(self._OutcomeReady(engine.run(filters, marks, reverse=reverse), engine))
+        if shown is None:
+            shown = engine.run(filters, marks, reverse=reverse, counted=not engine.counts_follow())
+            self.post_message(self._OutcomeReady(shown, engine))
+        if shown.by_year is None and not get_current_worker().is_cancelled:
+            self.post_message(self._OutcomeReady(engine.count(shown), engine))
 
     def _is_current(self, outcome: FilterOutcome) -> bool:
         """Whether `outcome` answers what is asked for now."""
@@ -189,11 +192,15 @@ class MainScreen(EvidenceMarksAndOrder, PaneLayout, Screen[None]):
         self.query_one("#summary", FilterSummary).show(
             filters, len(outcome.matches), self.catalogue
         )
+        density = self.query_one("#density", DensityStrip)
         if outcome.by_year is not None:
-            self.query_one("#density", DensityStrip).show(outcome.by_year)
+            density.show(outcome.by_year)
         self.pane.show_facets(
             filters, outcome.actor_counts, outcome.theme_counts, outcome.evidence_counts
         )
+        if not outcome.counted:  # they follow (`FilterEngine.counts_follow`)
+            self.pane.await_counts()
+            density.await_counts()
         self.timeline.show(outcome.matches, outcome.lines, filters.text, reverse=outcome.reverse)
         if self._pending_event is not None:
             self.timeline.highlight_event(self._pending_event)

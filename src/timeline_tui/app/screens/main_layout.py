@@ -28,9 +28,12 @@ else:
 class PaneLayout(_ScreenPart):
     """The filter pane beside or over the timeline, and the sources panel's full height."""
 
+    _pane_beside = True
+    """Whether the filter pane shows beside the timeline on a wide screen (`f` toggles)."""
+    _pane_over = False
+    """Whether the filter pane shows over the timeline on a narrow screen."""
+
     if TYPE_CHECKING:  # what `MainScreen` provides
-        _pane_beside: bool
-        _pane_over: bool
 
         @property
         def timeline(self) -> TimelineView: ...

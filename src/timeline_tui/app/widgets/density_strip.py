@@ -23,6 +23,9 @@ class DensityStrip(Widget):
         background: $surface;
         color: $text-accent;
     }
+    DensityStrip.-counting {
+        color: $text-muted;
+    }
     """
 
     cursor_year: reactive[int | None] = reactive(None)
@@ -34,7 +37,12 @@ class DensityStrip(Widget):
 
     def show(self, by_year: Mapping[int, float]) -> None:
         self._by_year = by_year
+        self.remove_class("-counting")
         self.refresh()
+
+    def await_counts(self) -> None:
+        """Dim the bars shown until `show` gives the new ones."""
+        self.add_class("-counting")
 
     def bins(self) -> list[YearBin]:
         if self._year_range is None:

@@ -19,6 +19,7 @@ from textual.message import Message
 from textual.widget import Widget
 
 from timeline_tui.app import keys
+from timeline_tui.app.cells import COUNTING
 from timeline_tui.app.widgets.timeline_rows import DISPUTED_MARK, DRAFT_MARK, STAR_MARK
 from timeline_tui.query import CORROBORATED, EVIDENCE, Evidence, Filters
 
@@ -86,7 +87,8 @@ class EvidenceFilters(Widget, can_focus=True):
     def __init__(self, filters: Filters, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
         self._filters = filters
-        self._counts: Mapping[Evidence, int] = {}
+        self._counts: Mapping[Evidence, int] | None = {}
+        """None while the counts are being made (shown as `COUNTING`)."""
         self.cursor = 0
         """The highlighted row, in `SWITCHES`."""
 
@@ -99,6 +101,12 @@ class EvidenceFilters(Widget, can_focus=True):
             self._counts = counts
         self.refresh()
 
+    def await_counts(self) -> None:
+        """Show every count as being made until `show` gives the new ones."""
+        if self._counts is not None:
+            self._counts = None
+            self.refresh()
+
     def get_content_height(self, container: object, viewport: object, width: int) -> int:
         return len(SWITCHES)
 
@@ -109,7 +117,10 @@ class EvidenceFilters(Widget, can_focus=True):
             on = is_on(switch, self._filters)
             tick = ("✓" if on else " ") if switch != "all_of" else "⇄"
             label = row_label(switch, self._filters)
-            count = "" if switch == "all_of" else f"{self._counts.get(switch, 0):,}"
+            if switch == "all_of":
+                count = ""
+            else:
+                count = COUNTING if self._counts is None else f"{self._counts.get(switch, 0):,}"
             room = max(0, width - 4 - len(count))
             label = label[:room].ljust(room)
             row = Content.assemble(

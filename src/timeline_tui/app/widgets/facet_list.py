@@ -27,7 +27,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from timeline_tui.app import keys
-from timeline_tui.app.cells import fit
+from timeline_tui.app.cells import COUNTING, fit
 from timeline_tui.app.messages import FacetToggled
 from timeline_tui.catalogue.model import Catalogue
 from timeline_tui.query import Facet
@@ -116,7 +116,8 @@ class FacetList(ScrollView, can_focus=True):
         """Position in `_shown` of the highlighted entry."""
         self._hover: int | None = None
         self._selected: frozenset[str] = frozenset()
-        self._counts: Mapping[str, int] = {}
+        self._counts: Mapping[str, int] | None = {}
+        """None while the counts are being made (shown as `COUNTING`)."""
         self.narrowing = ""
         """What has been typed to narrow the list."""
         self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(maxsize=1024)
@@ -132,6 +133,12 @@ class FacetList(ScrollView, can_focus=True):
             self._counts = counts
         self.refresh()
         self._update_title()
+
+    def await_counts(self) -> None:
+        """Show every count as being made until `show` gives the new ones."""
+        if self._counts is not None:
+            self._counts = None
+            self.refresh()
 
     @property
     def shown_ids(self) -> list[str]:
@@ -275,7 +282,7 @@ class FacetList(ScrollView, can_focus=True):
     def _row_parts(self, entry: FacetEntry, width: int) -> tuple[str, str, str]:
         """The tick, the name fitted and padded to its room, and the count."""
         tick = f"{TICK} " if entry.id in self._selected else "  "
-        count = f"{self._counts.get(entry.id, 0):,}"
+        count = COUNTING if self._counts is None else f"{self._counts.get(entry.id, 0):,}"
         room = max(1, width - cell_len(tick) - 1 - cell_len(count))
         name = fit(entry.name, room)
         return tick, name + " " * (room - cell_len(name)), count
@@ -294,7 +301,7 @@ class FacetList(ScrollView, can_focus=True):
         key = (
             entry.id,
             entry.id in self._selected,
-            self._counts.get(entry.id, 0),
+            None if self._counts is None else self._counts.get(entry.id, 0),
             state,
             self.has_focus,
             width,
@@ -314,7 +321,7 @@ class FacetList(ScrollView, can_focus=True):
         tick, name, count = self._row_parts(entry, width - 2 * _PADDING)
         if entry.id in self._selected:
             name_part = "ticked"
-        elif self._counts.get(entry.id, 0) == 0:
+        elif self._counts is not None and self._counts.get(entry.id, 0) == 0:
             name_part = "unmatched"
         else:
             name_part = "name"

@@ -153,6 +153,12 @@ class FilterPane(Vertical):
         self.query_one("#themes", FacetList).show(filters.themes, theme_counts)
         self.query_one("#evidence", EvidenceFilters).show(filters, evidence_counts)
 
+    def await_counts(self) -> None:
+        """Show the counts as being made until `show_facets` gives the new ones."""
+        self.query_one("#actors", FacetList).await_counts()
+        self.query_one("#themes", FacetList).await_counts()
+        self.query_one("#evidence", EvidenceFilters).await_counts()
+
     def show_dates(self, since: dt.date | None, until: dt.date | None) -> None:
         """Put a date range chosen elsewhere (the density strip) in the since and until boxes."""
         self.query_one("#since", Input).value = "" if since is None else _box_date(since, end=False)
