@@ -78,3 +78,24 @@ def test_a_large_catalogues_results_come_before_their_counts(make_catalogue, mon
     assert not FilterEngine(index).counts_follow()
     monkeypatch.setattr(filtering, "LATER_FROM", len(index.events))
     assert FilterEngine(index).counts_follow()
+
+
+def test_counting_stops_between_two_counts_once_no_longer_wanted(make_catalogue):
+    index = Index(load_catalogue(make_catalogue()))
+    engine = FilterEngine(index)
+    shown = engine.run(Filters(text="open"), counted=False)
+    asked: list[int] = []
+
+    def cancelled_after(steps: int):
+        def cancelled() -> bool:
+            asked.append(1)
+            return len(asked) > steps
+
+        return cancelled
+
+    for steps in range(4):
+        asked.clear()
+        assert engine.count(shown, cancelled=cancelled_after(steps)) is None
+        assert len(asked) == steps + 1
+    asked.clear()
+    assert engine.count(shown, cancelled=cancelled_after(4)) == engine.count(shown)

@@ -168,16 +168,16 @@ class MainScreen(EvidenceMarksAndOrder, PaneLayout, Screen[None]):
         if shown is None:
             shown = engine.run(filters, marks, reverse=reverse, counted=not engine.counts_follow())
             self.post_message(self._OutcomeReady(shown, engine))
-        if shown.by_year is None and not get_current_worker().is_cancelled:
-            self.post_message(self._OutcomeReady(engine.count(shown), engine))
+        if shown.by_year is None:
+            worker = get_current_worker()
+            counted = engine.count(shown, cancelled=lambda: worker.is_cancelled)
+            if counted is not None:  # else newer filters are on their way
+                self.post_message(self._OutcomeReady(counted, engine))
 
     def _is_current(self, outcome: FilterOutcome) -> bool:
         """Whether `outcome` answers what is asked for now."""
-        return (outcome.filters, outcome.marks, outcome.reverse) == (
-            self.filters,
-            self.marks.ids,
-            self.reverse,
-        )
+        asked = (self.filters, self.marks.ids, self.reverse)
+        return (outcome.filters, outcome.marks, outcome.reverse) == asked
 
     @on(_OutcomeReady)
     def _outcome_ready(self, message: _OutcomeReady) -> None:
