@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -219,3 +221,17 @@ def isolated_state(
 @pytest.fixture(scope="session")
 def embedded_path() -> Path:
     return embedded_catalogue_path()
+
+
+@pytest.fixture(scope="session")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """2,500 generated events (bench/generate.py, seed 7): more than a slice of the
+    encoders (2,000), and enough actors that few matching events are tallied."""
+    folder = tmp_path_factory.mktemp("generated")
+    generator = Path(__file__).resolve().parents[1] / "bench" / "generate.py"
+    subprocess.run(
+        [sys.executable, str(generator), "2500", str(folder), "--seed", "7"],
+        check=True,
+        capture_output=True,
+    )
+    return folder / "events.yaml"

@@ -147,7 +147,7 @@ async def test_a_large_catalogues_density_strip_follows_the_first_screen(
     from timeline_tui.app.density import density_by_year
     from timeline_tui.app.widgets.density_strip import DensityStrip
 
-    monkeypatch.setattr(filtering, "LATER_FROM", 1)
+    monkeypatch.setattr(filtering, "DENSITY_LATER_FROM", 1)
     app = tiny_app(make_catalogue)
     async with app.run_test(size=SIZE) as pilot:
         strip = app.screen.query_one("#density", DensityStrip)
@@ -165,7 +165,7 @@ async def test_a_large_catalogues_counts_follow_its_events(make_catalogue, monke
     from timeline_tui.app.widgets.density_strip import DensityStrip
     from timeline_tui.app.widgets.evidence_filters import EvidenceFilters
 
-    monkeypatch.setattr(filtering, "LATER_FROM", 1)
+    monkeypatch.setattr(filtering, "COUNTS_LATER_FROM", 1)
     gate = threading.Event()
     count = filtering.FilterEngine.count
 

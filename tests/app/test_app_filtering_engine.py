@@ -35,7 +35,7 @@ def test_a_large_catalogues_first_result_leaves_the_density_for_later(make_catal
     from timeline_tui.app import filtering
 
     index = Index(load_catalogue(make_catalogue()))
-    monkeypatch.setattr(filtering, "LATER_FROM", len(index.events))
+    monkeypatch.setattr(filtering, "DENSITY_LATER_FROM", len(index.events))
     engine = FilterEngine(index)
     narrowed = Filters(themes=frozenset({"diplomacy"}))
     for filters in (Filters(), narrowed):
@@ -76,7 +76,7 @@ def test_a_large_catalogues_results_come_before_their_counts(make_catalogue, mon
 
     index = Index(load_catalogue(make_catalogue()))
     assert not FilterEngine(index).counts_follow()
-    monkeypatch.setattr(filtering, "LATER_FROM", len(index.events))
+    monkeypatch.setattr(filtering, "COUNTS_LATER_FROM", len(index.events))
     assert FilterEngine(index).counts_follow()
 
 

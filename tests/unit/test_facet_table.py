@@ -4,8 +4,6 @@ mask counts, without reading an event."""
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -50,17 +48,6 @@ def test_members_and_tallies_are_what_the_events_say(values, data):
 def test_a_table_of_another_size_does_not_fit():
     table = FacetTable.of([("a",), ("b", "a")])
     assert table.fits(2) and not table.fits(1) and not table.fits(3)
-
-
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("generated")
-    subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "generate.py"), "3000", str(folder), "--seed", "3"],
-        check=True,
-        capture_output=True,
-    )
-    return folder / "events.yaml"
 
 
 FILTERS = [

@@ -53,18 +53,6 @@ def awkward_catalogue() -> dict[str, Any]:
     return data
 
 
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """2,500 generated events: more than a slice of the encoders (2,000)."""
-    folder = tmp_path_factory.mktemp("generated")
-    subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "generate.py"), "2500", str(folder), "--seed", "7"],
-        check=True,
-        capture_output=True,
-    )
-    return folder / "events.yaml"
-
-
 @pytest.fixture(params=["embedded", "awkward", "generated"])
 def any_catalog(request, embedded_path, make_catalogue) -> str:
     if request.param == "embedded":

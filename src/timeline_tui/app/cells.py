@@ -6,7 +6,7 @@ from rich.cells import cell_len, set_cell_size
 
 COUNTING = "…"
 """What a count shows while it is being made (a large catalogue's counts follow
-its matching events: `filtering.LATER_FROM`)."""
+its matching events: `filtering.COUNTS_LATER_FROM`)."""
 
 
 def fit(text: str, width: int) -> str:

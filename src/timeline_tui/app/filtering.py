@@ -46,13 +46,16 @@ class FilterOutcome:
         return self.actor_counts is not None
 
 
-LATER_FROM = 250_000
+COUNTS_LATER_FROM = 250_000
 """Events from which a result is shown in two steps: the matching events first,
 the counts beside the filters and the density strip a moment later
 (`FilterEngine.count`: at a million events, about 0.1 s for a search that keeps
-130,000 events). The first screen of such a catalogue leaves its density strip
-for later: spreading each event over the years it spans is about half a second
-at a million events."""
+130,000 events)."""
+DENSITY_LATER_FROM = 20_000
+"""Events from which the first screen leaves its density strip to the filtering
+worker: spreading each event over the years it spans costs about 1 ms per
+thousand events (half a second at a million), which the first screen does not
+wait for."""
 
 
 class FilterEngine:
@@ -84,11 +87,11 @@ class FilterEngine:
 
     def density_waits(self) -> bool:
         """Whether a first result leaves the density strip for later (`run(first=True)`)."""
-        return self._density is None and self.counts_follow()
+        return self._density is None and len(self.index.events) >= DENSITY_LATER_FROM
 
     def counts_follow(self) -> bool:
         """Whether a result is shown before its counts (`run(counted=False)`, then `count`)."""
-        return len(self.index.events) >= LATER_FROM
+        return len(self.index.events) >= COUNTS_LATER_FROM
 
     def run(
         self,

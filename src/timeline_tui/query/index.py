@@ -87,9 +87,9 @@ class Index:
     def export_parts(self) -> IndexParts:
         """What the app needs from the start, built now: for `cache` to store.
 
-        The day bounds, the actor and theme masks, the search texts and the
-        evidence masks; source masks are left to be built when `--source` first
-        asks for them.
+        The day bounds, the actors' and themes' values event by event (their
+        masks are stored from them), the search texts and the evidence masks;
+        sources are left for when `--source` first asks for them.
         """
         return IndexParts(
             size=len(self.events),
