@@ -115,8 +115,10 @@ class MainScreen(EvidenceMarksAndOrder, PaneLayout, Screen[None]):
         # the first result is computed here, so the first paint already shows events
         first = self._engine.run(self.filters, self.marks.ids, reverse=self.reverse, first=True)
         self._apply(first)
-        if first.by_year is None:  # a large catalogue: the strip follows from the worker
-            self._refilter(self.filters, self.marks.ids, self.reverse, first)
+        if first.by_year is None:  # a large catalogue: the strip follows, once the screen is up
+            self.call_after_refresh(
+                self._refilter, self.filters, self.marks.ids, self.reverse, first
+            )
 
     @property
     def timeline(self) -> TimelineView:
@@ -189,9 +191,8 @@ class MainScreen(EvidenceMarksAndOrder, PaneLayout, Screen[None]):
     def _apply(self, outcome: FilterOutcome) -> None:
         self.outcome = outcome
         filters = outcome.filters
-        self.query_one("#summary", FilterSummary).show(
-            filters, len(outcome.matches), self.catalogue
-        )
+        summary = self.query_one("#summary", FilterSummary)
+        summary.show(filters, len(outcome.matches), self.catalogue)
         density = self.query_one("#density", DensityStrip)
         if outcome.by_year is not None:
             density.show(outcome.by_year)
