@@ -10,7 +10,6 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from timeline_tui.app.density import DensityIndex
 from timeline_tui.app.line_map import LineMap, YearIndex
@@ -150,18 +149,24 @@ class FilterEngine:
         index, filters = self.index, outcome.filters
         if mask is None:
             mask = index.match_mask(filters)
-        counts: dict[str, Any] = {}
-        steps: dict[str, Callable[[], Any]] = {
-            "actor_counts": lambda: index.facet_counts(filters, "actors"),
-            "theme_counts": lambda: index.facet_counts(filters, "themes"),
-            "evidence_counts": lambda: index.evidence_counts(filters, outcome.marks),
-            "by_year": lambda: self._by_year(outcome, mask) if density else None,
-        }
-        for name, step in steps.items():
-            if cancelled():
-                return None
-            counts[name] = step()
-        return dataclasses.replace(outcome, **counts)
+        if cancelled():
+            return None
+        actor_counts = index.facet_counts(filters, "actors")
+        if cancelled():
+            return None
+        theme_counts = index.facet_counts(filters, "themes")
+        if cancelled():
+            return None
+        evidence_counts = index.evidence_counts(filters, outcome.marks)
+        if cancelled():
+            return None
+        return dataclasses.replace(
+            outcome,
+            actor_counts=actor_counts,
+            theme_counts=theme_counts,
+            evidence_counts=evidence_counts,
+            by_year=self._by_year(outcome, mask) if density else None,
+        )
 
     def _by_year(self, outcome: FilterOutcome, mask: int) -> dict[int, float]:
         matches = outcome.matches[::-1] if outcome.reverse else outcome.matches  # ascending

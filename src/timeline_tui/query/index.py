@@ -185,7 +185,7 @@ class Index:
 
     def _members(self, facet: Facet) -> dict[str, array[int]]:
         """Per value of a facet, the positions of its events, ascending (kept: the
-        masks and a cache entry are both made from them)."""
+        masks and the totals are both made from them)."""
         members = self._facet_members.get(facet)
         if members is None:
             members = self._facet_members[facet] = self._table(facet).members()
